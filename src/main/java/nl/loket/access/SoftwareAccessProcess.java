@@ -1,0 +1,33 @@
+package nl.loket.access;
+
+import nl.loket.inbox.ApprovalOutcome;
+import nl.loket.workflow.ProcessVariable;
+
+/** The contract of processes/software-access.bpmn: its key, element ids and typed variables. */
+public final class SoftwareAccessProcess {
+
+    public static final String KEY = "software-access";
+    public static final String APPROVAL_DECISION = "software-access-approval";
+
+    public static final String START = "StartEvent_RequestSubmitted";
+    public static final String DETERMINE_APPROVAL = "BusinessRuleTask_DetermineApproval";
+    public static final String APPROVE_REQUEST = "UserTask_ApproveRequest";
+    public static final String GRANT_ACCESS = "ServiceTask_GrantAccess";
+    public static final String RECORD_REJECTION = "ServiceTask_RecordRejection";
+    public static final String END_GRANTED = "EndEvent_AccessGranted";
+    public static final String END_REJECTED = "EndEvent_RequestRejected";
+
+    public static final ProcessVariable<Long> REQUEST_ID = new ProcessVariable<>("requestId", Long.class);
+    public static final ProcessVariable<String> REQUESTER = new ProcessVariable<>("requester", String.class);
+    /** The requester's manager; null sends the approval to the approver group. */
+    public static final ProcessVariable<String> APPROVER = new ProcessVariable<>("approver", String.class);
+    public static final ProcessVariable<Double> LICENCE_COST = new ProcessVariable<>("licenceCost", Double.class);
+    public static final ProcessVariable<Boolean> ADMIN_RIGHTS = new ProcessVariable<>("adminRights", Boolean.class);
+    public static final ProcessVariable<Boolean> APPROVAL_REQUIRED =
+            new ProcessVariable<>("approvalRequired", Boolean.class);
+    public static final ProcessVariable<Boolean> APPROVED = ApprovalOutcome.APPROVED;
+    public static final ProcessVariable<String> REJECTION_REASON = ApprovalOutcome.REJECTION_REASON;
+
+    private SoftwareAccessProcess() {
+    }
+}

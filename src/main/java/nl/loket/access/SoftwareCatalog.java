@@ -1,0 +1,52 @@
+package nl.loket.access;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The software that can be requested. */
+@Repository
+public class SoftwareCatalog {
+
+    private static final String COLUMNS = "id, name, vendor, description, licence_cost_eur";
+
+    private final JdbcClient jdbc;
+
+    SoftwareCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Software> active() {
+        return jdbc.sql("select " + COLUMNS + " from software where active = true order by name")
+                .query(SoftwareCatalog::map).list();
+    }
+
+    public Optional<Software> findActive(long id) {
+        return jdbc.sql("select " + COLUMNS + " from software where id = ? and active = true").param(id)
+                .query(SoftwareCatalog::map).optional();
+    }
+
+    public Optional<Software> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from software where id = ?").param(id)
+                .query(SoftwareCatalog::map).optional();
+    }
+
+    @Transactional
+    public void addIfAbsent(String name, String vendor, String description, BigDecimal licenceCostEur) {
+        boolean exists = jdbc.sql("select count(*) from software where name = ?").param(name)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("insert into software (name, vendor, description, licence_cost_eur) values (?, ?, ?, ?)")
+                    .params(name, vendor, description, licenceCostEur).update();
+        }
+    }
+
+    private static Software map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Software(rs.getLong("id"), rs.getString("name"), rs.getString("vendor"),
+                rs.getString("description"), rs.getBigDecimal("licence_cost_eur"));
+    }
+}

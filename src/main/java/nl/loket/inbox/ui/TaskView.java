@@ -1,0 +1,156 @@
+package nl.loket.inbox.ui;
+
+import nl.loket.inbox.InboxItem;
+import nl.loket.inbox.InboxService;
+import nl.loket.inbox.OwnRequestException;
+import nl.loket.inbox.TaskNotAvailableException;
+import nl.loket.request.InvalidRequestException;
+import nl.loket.security.Roles;
+import nl.loket.ui.FactList;
+import nl.loket.ui.Formats;
+import nl.loket.ui.MainLayout;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** An approval task: the request's details, approve, or reject with a reason. */
+@Route(value = "inbox/:taskId", layout = MainLayout.class)
+@RolesAllowed({Roles.APPROVER, Roles.FULFILLER})
+public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final InboxService inbox;
+    private String taskId;
+    private String requestNumber;
+
+    final Button approve = new Button();
+    final Button reject = new Button();
+    final TextArea reason = new TextArea();
+    final Dialog rejectDialog = new Dialog();
+    final Button confirmReject = new Button();
+
+    public TaskView(InboxService inbox) {
+        this.inbox = inbox;
+        addClassName("loket-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new RouterLink(getTranslation("inbox.back"), InboxView.class));
+        taskId = event.getRouteParameters().get("taskId").orElse("");
+        try {
+            show(inbox.open(taskId));
+        } catch (TaskNotAvailableException e) {
+            Paragraph missing = new Paragraph(getTranslation("inbox.not-available"));
+            missing.setId("task-not-available");
+            add(missing);
+        }
+    }
+
+    private void show(InboxItem item) {
+        requestNumber = item.request().number();
+        H2 heading = new H2(item.taskName());
+        heading.setId("task-heading");
+        Paragraph meta = new Paragraph(item.request().number() + " · " + item.requesterName() + " · "
+                + Formats.dateTime(item.request().createdAt(), getLocale()));
+        meta.addClassNames(LumoUtility.TextColor.SECONDARY);
+        Div details = new Div(new H3(getTranslation("request.details")), new FactList(item.facts()));
+        details.addClassName("loket-card");
+
+        approve.setText(getTranslation("inbox.approve"));
+        approve.setIcon(VaadinIcon.CHECK.create());
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        approve.setId("approve");
+        approve.addClickListener(e -> approve());
+        reject.setText(getTranslation("inbox.reject"));
+        reject.setIcon(VaadinIcon.CLOSE.create());
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        reject.setId("reject");
+        reject.addClickListener(e -> rejectDialog.open());
+        buildRejectDialog();
+
+        Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
+        decision.addClassName("loket-card");
+        add(heading, meta, details, decision);
+    }
+
+    private void buildRejectDialog() {
+        rejectDialog.setHeaderTitle(getTranslation("inbox.reject"));
+        reason.setLabel(getTranslation("inbox.reject.reason"));
+        reason.setHelperText(getTranslation("inbox.reject.reason.helper"));
+        reason.setRequiredIndicatorVisible(true);
+        reason.setMaxLength(nl.loket.inbox.ApprovalOutcome.REASON_MAX_LENGTH);
+        reason.setWidth("30em");
+        reason.setId("reject-reason");
+        rejectDialog.add(reason);
+        confirmReject.setText(getTranslation("inbox.reject.confirm"));
+        confirmReject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirmReject.setId("confirm-reject");
+        confirmReject.addClickListener(e -> reject());
+        Button cancel = new Button(getTranslation("inbox.reject.cancel"), e -> rejectDialog.close());
+        rejectDialog.getFooter().add(cancel, confirmReject);
+    }
+
+    void approve() {
+        decide(() -> inbox.approve(taskId), "inbox.approved");
+    }
+
+    void reject() {
+        try {
+            inbox.reject(taskId, reason.getValue());
+            rejectDialog.close();
+            done("inbox.rejected");
+        } catch (InvalidRequestException e) {
+            reason.setErrorMessage(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
+            reason.setInvalid(true);
+        } catch (TaskNotAvailableException | OwnRequestException e) {
+            rejectDialog.close();
+            refused(e);
+        }
+    }
+
+    private void decide(Runnable decision, String doneKey) {
+        try {
+            decision.run();
+            done(doneKey);
+        } catch (TaskNotAvailableException | OwnRequestException e) {
+            refused(e);
+        }
+    }
+
+    private void done(String messageKey) {
+        Notification.show(getTranslation(messageKey, requestNumber), 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(InboxView.class));
+    }
+
+    private void refused(RuntimeException e) {
+        String key = e instanceof OwnRequestException ? "inbox.own-request" : "inbox.not-available";
+        Notification.show(getTranslation(key), 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("inbox.title") + " | Loket";
+    }
+}

@@ -1,0 +1,79 @@
+package nl.loket.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import nl.loket.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** In-app notifications: written by processes, read by their recipient only. */
+@Service
+public class NotificationService {
+
+    public static final String FULFILLED = "notification.fulfilled";
+    public static final String REJECTED = "notification.rejected";
+    public static final String APPROVAL_NEEDED = "notification.approval-needed";
+
+    private static final String SEPARATOR = "\u001F";
+    private static final int LIMIT = 100;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    NotificationService(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void notify(String recipient, String requestNumber, String messageKey, String... arguments) {
+        jdbc.sql("""
+                insert into notification (recipient, request_number, message_key, message_args, created_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(recipient, requestNumber, messageKey, String.join(SEPARATOR, arguments), now())
+                .update();
+    }
+
+    /** The current user's latest notifications, newest first. */
+    public List<Notification> mine() {
+        return jdbc.sql("""
+                select id, recipient, request_number, message_key, message_args, created_at, read_at
+                from notification where recipient = ? order by created_at desc, id desc""")
+                .param(currentUser.username())
+                .query(NotificationService::map).list().stream().limit(LIMIT).toList();
+    }
+
+    public int unreadCount() {
+        return jdbc.sql("select count(*) from notification where recipient = ? and read_at is null")
+                .param(currentUser.username()).query(Integer.class).single();
+    }
+
+    @Transactional
+    public void markAllRead() {
+        jdbc.sql("update notification set read_at = ? where recipient = ? and read_at is null")
+                .params(now(), currentUser.username()).update();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        String args = rs.getString("message_args");
+        OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
+        return new Notification(rs.getLong("id"), rs.getString("recipient"), rs.getString("request_number"),
+                rs.getString("message_key"),
+                args == null || args.isEmpty() ? List.of() : Arrays.asList(args.split(SEPARATOR, -1)),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                readAt == null ? null : readAt.toInstant());
+    }
+}

@@ -1,0 +1,69 @@
+package nl.loket.notification.ui;
+
+import java.util.List;
+
+import nl.loket.notification.Notification;
+import nl.loket.notification.NotificationService;
+import nl.loket.ui.Formats;
+import nl.loket.ui.MainLayout;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import jakarta.annotation.security.PermitAll;
+
+/** The user's in-app notifications, newest first; opening the page marks them read. */
+@Route(value = "notifications", layout = MainLayout.class)
+@PermitAll
+public class NotificationsView extends VerticalLayout implements HasDynamicTitle {
+
+    final VerticalLayout list = new VerticalLayout();
+
+    public NotificationsView(NotificationService notifications) {
+        addClassName("loket-page");
+        List<Notification> mine = notifications.mine();
+        list.setPadding(false);
+        list.setId("notifications");
+        if (mine.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("notifications.empty"));
+            empty.addClassNames(LumoUtility.TextColor.SECONDARY);
+            list.add(empty);
+        }
+        mine.forEach(n -> list.add(card(n)));
+        add(new H2(getTranslation("notifications.title")), list);
+        // shown once as unread (highlighted), then read: the bell's count drops as in any mail client
+        notifications.markAllRead();
+    }
+
+    private Div card(Notification notification) {
+        Div card = new Div();
+        card.addClassName("loket-card");
+        card.setWidthFull();
+        if (!notification.isRead()) {
+            card.addClassName("loket-unread");
+        }
+        Span text = new Span(getTranslation(notification.messageKey(), notification.arguments().toArray()));
+        Span when = new Span(Formats.dateTime(notification.createdAt(), getLocale()));
+        when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        card.add(new Div(text), new Div(when));
+        if (notification.requestNumber() != null) {
+            boolean forApprover = notification.messageKey().equals(NotificationService.APPROVAL_NEEDED);
+            Anchor open = new Anchor(forApprover ? "inbox" : "requests/" + notification.requestNumber(),
+                    notification.requestNumber());
+            card.add(new Div(open));
+        }
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("notifications.title") + " | Loket";
+    }
+}

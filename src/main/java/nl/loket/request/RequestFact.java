@@ -1,0 +1,30 @@
+package nl.loket.request;
+
+/**
+ * One labelled detail of a request, shown to requester and approver alike. The label is a message key; the value
+ * keeps its type so that the UI can format it in the reader's language.
+ */
+public record RequestFact(String labelKey, Kind kind, Object value) {
+
+    public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR }
+
+    public static RequestFact text(String labelKey, String value) {
+        return new RequestFact(labelKey, Kind.TEXT, value);
+    }
+
+    public static RequestFact longText(String labelKey, String value) {
+        return new RequestFact(labelKey, Kind.LONG_TEXT, value);
+    }
+
+    public static RequestFact yesNo(String labelKey, boolean value) {
+        return new RequestFact(labelKey, Kind.YES_NO, value);
+    }
+
+    public static RequestFact date(String labelKey, java.time.LocalDate value) {
+        return new RequestFact(labelKey, Kind.DATE, value);
+    }
+
+    public static RequestFact euros(String labelKey, java.math.BigDecimal value) {
+        return new RequestFact(labelKey, Kind.MONEY_EUR, value);
+    }
+}

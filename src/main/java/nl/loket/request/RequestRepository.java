@@ -1,0 +1,81 @@
+package nl.loket.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RequestRepository {
+
+    private static final String COLUMNS = """
+            id, request_number, request_type, requester, summary, status, process_instance_id, outcome_reason,
+            created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the request and gives it its number, REQ-&lt;year&gt;-&lt;id, six digits&gt;. */
+    Request insert(String type, String requester, String summary, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into service_request (request_type, requester, summary, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(type, requester, summary, RequestStatus.SUBMITTED.name(), utc(now), utc(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        String number = "REQ-%d-%06d".formatted(Year.from(now.atOffset(ZoneOffset.UTC)).getValue(), id);
+        jdbc.sql("update service_request set request_number = ? where id = ?").params(number, id).update();
+        return findById(id).orElseThrow();
+    }
+
+    void attachProcess(long id, String processInstanceId) {
+        jdbc.sql("update service_request set process_instance_id = ? where id = ?").params(processInstanceId, id)
+                .update();
+    }
+
+    void updateStatus(long id, RequestStatus status, String reason, Instant now) {
+        jdbc.sql("update service_request set status = ?, outcome_reason = coalesce(?, outcome_reason), updated_at = ? where id = ?")
+                .params(status.name(), reason, utc(now), id)
+                .update();
+    }
+
+    Optional<Request> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from service_request where id = ?").param(id)
+                .query(RequestRepository::map).optional();
+    }
+
+    Optional<Request> findByNumber(String number) {
+        return jdbc.sql("select " + COLUMNS + " from service_request where request_number = ?").param(number)
+                .query(RequestRepository::map).optional();
+    }
+
+    List<Request> findByRequester(String requester) {
+        return jdbc.sql("select " + COLUMNS + " from service_request where requester = ? order by created_at desc, id desc")
+                .param(requester)
+                .query(RequestRepository::map).list();
+    }
+
+    private static Request map(ResultSet rs, int row) throws SQLException {
+        return new Request(rs.getLong("id"), rs.getString("request_number"), rs.getString("request_type"),
+                rs.getString("requester"), rs.getString("summary"), RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"), rs.getString("outcome_reason"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

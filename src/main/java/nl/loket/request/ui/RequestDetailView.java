@@ -1,0 +1,115 @@
+package nl.loket.request.ui;
+
+import nl.loket.request.RequestDetail;
+import nl.loket.request.RequestService;
+import nl.loket.ui.FactList;
+import nl.loket.ui.Formats;
+import nl.loket.ui.MainLayout;
+import nl.loket.ui.StatusBadge;
+import nl.loket.workflow.TimelineEntry;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import jakarta.annotation.security.PermitAll;
+
+/** One of the user's own requests: details, outcome and the timeline from the engine's history. */
+@Route(value = "requests/:number", layout = MainLayout.class)
+@PermitAll
+public class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final RequestService requests;
+    private String title = "Loket";
+
+    public RequestDetailView(RequestService requests) {
+        this.requests = requests;
+        addClassName("loket-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new RouterLink(getTranslation("request.back"), MyRequestsView.class));
+        String number = event.getRouteParameters().get("number").orElse("");
+        requests.myRequest(number).ifPresentOrElse(this::show, () -> {
+            Paragraph notFound = new Paragraph(getTranslation("request.not-found"));
+            notFound.setId("request-not-found");
+            add(notFound);
+        });
+    }
+
+    private void show(RequestDetail detail) {
+        var request = detail.request();
+        title = request.number() + " | Loket";
+        H2 heading = new H2(request.number() + " · " + request.summary());
+        heading.setId("request-heading");
+        StatusBadge status = new StatusBadge(request.status());
+        status.setId("request-status");
+        HorizontalLayout head = new HorizontalLayout(heading, status);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Div facts = new Div();
+        facts.addClassName("loket-card");
+        Paragraph meta = new Paragraph(getTranslation("request.type." + request.type()) + " · "
+                + getTranslation("request.submitted") + " " + Formats.dateTime(request.createdAt(), getLocale()));
+        meta.addClassNames(LumoUtility.TextColor.SECONDARY);
+        facts.add(new H3(getTranslation("request.details")), meta, new FactList(detail.facts()));
+        if (request.outcomeReason() != null) {
+            Paragraph reason = new Paragraph(getTranslation("request.outcome-reason") + ": " + request.outcomeReason());
+            reason.setId("outcome-reason");
+            facts.add(reason);
+        }
+
+        Div timeline = new Div(new H3(getTranslation("request.timeline")), timelineList(detail));
+        timeline.addClassName("loket-card");
+        add(head, facts, timeline);
+    }
+
+    private UnorderedList timelineList(RequestDetail detail) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("loket-timeline");
+        list.setId("timeline");
+        for (TimelineEntry entry : detail.timeline()) {
+            ListItem item = new ListItem();
+            if (!entry.isFinished()) {
+                item.addClassName("open");
+            }
+            Span name = new Span(entry.activityName());
+            name.addClassNames(LumoUtility.FontWeight.MEDIUM);
+            Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
+            when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            item.add(name, when);
+            if (entry.kind() == TimelineEntry.Kind.USER_TASK && entry.assignee() != null) {
+                Span who = new Span(" · " + getTranslation(entry.isFinished() ? "timeline.by" : "timeline.waiting-for",
+                        entry.assignee()));
+                who.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+                item.add(who);
+            } else if (!entry.isFinished()) {
+                Span open = new Span(" · " + getTranslation("timeline.in-progress"));
+                open.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+                item.add(open);
+            }
+            list.add(item);
+        }
+        return list;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,34 @@
+package nl.loket.security;
+
+import nl.loket.workflow.EngineIdentitySync;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Mirrors Loket's users and roles into the engine: all of them at start, then each new one. */
+@Component
+class EngineIdentityListener {
+
+    private final UserAccountService accounts;
+    private final EngineIdentitySync sync;
+
+    EngineIdentityListener(UserAccountService accounts, EngineIdentitySync sync) {
+        this.accounts = accounts;
+        this.sync = sync;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void syncAll() {
+        sync.ensureGroups(Roles.ALL);
+        accounts.all().forEach(this::sync);
+    }
+
+    @EventListener
+    void onCreated(UserAccountCreated event) {
+        accounts.find(event.username()).ifPresent(this::sync);
+    }
+
+    private void sync(UserAccount account) {
+        sync.syncUser(account.username(), account.displayName(), account.email(), account.roles());
+    }
+}

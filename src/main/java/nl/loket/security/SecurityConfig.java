@@ -1,0 +1,83 @@
+package nl.loket.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import jakarta.servlet.DispatcherType;
+
+import nl.loket.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Three filter chains: the engine's REST API (HTTP Basic, process admins only), actuator (health public,
+ * the rest admin-only) and everything else: the Vaadin portal with its login view, and Camunda's web apps for
+ * process admins, sharing one session.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets, not Spring MVC.
+    static final RequestMatcher ENGINE_REST = path("/engine-rest/**");
+    static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
+    static final RequestMatcher ACTUATOR = path("/actuator/**");
+    static final RequestMatcher HEALTH = path("/actuator/health/**");
+    static final RequestMatcher PUBLIC_STYLES = path("/styles/**");
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(ENGINE_REST)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.PROCESS_ADMIN))
+                .httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(ACTUATOR)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HEALTH).permitAll()
+                        .anyRequest().hasRole(Roles.PROCESS_ADMIN))
+                .httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(PUBLIC_STYLES).permitAll()
+                .requestMatchers(CAMUNDA_WEBAPPS).hasRole(Roles.PROCESS_ADMIN));
+        // Camunda's web apps bring their own CSRF protection (X-XSRF-TOKEN); Vaadin's stays as Vaadin sets it.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA_WEBAPPS));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+}

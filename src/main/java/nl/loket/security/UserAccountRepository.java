@@ -1,0 +1,61 @@
+package nl.loket.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserAccountRepository {
+
+    private final JdbcClient jdbc;
+
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql("select username, display_name, email, manager_username, enabled from loket_user where username = ?")
+                .param(username)
+                .query((rs, i) -> new UserAccount(rs.getString("username"), rs.getString("display_name"),
+                        rs.getString("email"), rs.getString("manager_username"), rs.getBoolean("enabled"),
+                        rolesOf(rs.getString("username"))))
+                .optional();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from loket_user where username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    List<UserAccount> findAll() {
+        return jdbc.sql("select username from loket_user order by username").query(String.class).list()
+                .stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from loket_user where username = ?").param(username)
+                .query(Integer.class).single() > 0;
+    }
+
+    void insert(UserAccount account, String passwordHash) {
+        jdbc.sql("""
+                insert into loket_user (username, display_name, email, password_hash, manager_username, enabled)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(account.username(), account.displayName(), account.email(), passwordHash,
+                        account.managerUsername(), account.enabled())
+                .update();
+        for (String role : account.roles()) {
+            jdbc.sql("insert into loket_user_role (username, role) values (?, ?)")
+                    .params(account.username(), role).update();
+        }
+    }
+
+    private Set<String> rolesOf(String username) {
+        return new HashSet<>(jdbc.sql("select role from loket_user_role where username = ?").param(username)
+                .query(String.class).list());
+    }
+}

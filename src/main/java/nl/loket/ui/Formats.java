@@ -1,0 +1,39 @@
+package nl.loket.ui;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+/** Dates, times and money in the reader's language. */
+public final class Formats {
+
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+
+    private Formats() {
+    }
+
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(ZONE));
+    }
+
+    public static String date(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    public static String euros(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale.getCountry().isEmpty()
+                ? Locale.forLanguageTag(locale.getLanguage() + "-NL") : locale);
+        format.setCurrency(Currency.getInstance("EUR"));
+        return format.format(amount);
+    }
+}

@@ -1,0 +1,49 @@
+package nl.loket.ui;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.i18n.I18NProvider;
+
+/**
+ * UI texts from vaadin-i18n/translations*.properties, Dutch and English. Dutch comes first: it is the language
+ * of the organisations Loket is made for, and the one a browser gets that asks for neither.
+ */
+@Component
+public class LoketI18NProvider implements I18NProvider {
+
+    public static final Locale DUTCH = Locale.forLanguageTag("nl");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private static final Logger log = LoggerFactory.getLogger(LoketI18NProvider.class);
+    private static final String BUNDLE = "vaadin-i18n.translations";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return List.of(DUTCH, ENGLISH);
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        try {
+            String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK).getString(key);
+            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+        } catch (MissingResourceException e) {
+            log.warn("Missing translation '{}' for {}", key, locale);
+            return key;
+        }
+    }
+
+    private static Locale supported(Locale locale) {
+        return locale != null && DUTCH.getLanguage().equals(locale.getLanguage()) ? DUTCH : Locale.ROOT;
+    }
+}

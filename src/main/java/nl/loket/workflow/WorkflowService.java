@@ -1,0 +1,36 @@
+package nl.loket.workflow;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** Starts and inspects process instances. The rest of Loket talks to the engine through this package only. */
+@Service
+public class WorkflowService {
+
+    private final RuntimeService runtimeService;
+
+    WorkflowService(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    /** Starts the latest version of the process; joins the caller's transaction. Returns the instance id. */
+    public String start(String processKey, String businessKey, Map<String, Object> variables) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
+        return instance.getId();
+    }
+
+    public boolean isRunning(String processInstanceId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    public Optional<Object> variable(String processInstanceId, String name) {
+        if (!isRunning(processInstanceId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(runtimeService.getVariable(processInstanceId, name));
+    }
+}
