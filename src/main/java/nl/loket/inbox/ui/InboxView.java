@@ -11,6 +11,7 @@ import nl.loket.ui.StatusBadge;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -32,12 +33,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     public InboxView(InboxService inbox) {
         addClassName("loket-page");
-        grid.addColumn(InboxItem::taskName).setHeader(getTranslation("inbox.task")).setAutoWidth(true);
+        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setAutoWidth(true);
         grid.addColumn(item -> item.request().number()).setHeader(getTranslation("inbox.request")).setAutoWidth(true)
                 .setKey("number");
         grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setAutoWidth(true);
-        grid.addComponentColumn(this::assignment).setAutoWidth(true);
         grid.addComponentColumn(item -> new StatusBadge(item.request().status()))
                 .setHeader(getTranslation("request.status")).setAutoWidth(true);
         grid.addColumn(item -> Formats.dateTime(item.created(), getLocale())).setHeader(getTranslation("inbox.received"))
@@ -56,10 +56,10 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("inbox.title")), empty, grid);
     }
 
-    private Span assignment(InboxItem item) {
-        Span span = new Span(getTranslation(item.assignedToMe() ? "inbox.assigned-to-me" : "inbox.offered-to-group"));
-        span.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        return span;
+    private Div task(InboxItem item) {
+        Span assignment = new Span(getTranslation(item.assignedToMe() ? "inbox.assigned-to-me" : "inbox.offered-to-group"));
+        assignment.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        return new Div(new Div(item.taskName()), assignment);
     }
 
     void open(InboxItem item) {

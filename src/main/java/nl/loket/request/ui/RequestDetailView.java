@@ -2,6 +2,7 @@ package nl.loket.request.ui;
 
 import nl.loket.request.RequestDetail;
 import nl.loket.request.RequestService;
+import nl.loket.security.UserAccountService;
 import nl.loket.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
@@ -33,10 +34,12 @@ import jakarta.annotation.security.PermitAll;
 public class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RequestService requests;
+    private final UserAccountService users;
     private String title = "Loket";
 
-    public RequestDetailView(RequestService requests) {
+    public RequestDetailView(RequestService requests, UserAccountService users) {
         this.requests = requests;
+        this.users = users;
         addClassName("loket-page");
     }
 
@@ -88,14 +91,14 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             if (!entry.isFinished()) {
                 item.addClassName("open");
             }
-            Span name = new Span(entry.activityName());
+            Span name = new Span(activityName(detail.request().type(), entry));
             name.addClassNames(LumoUtility.FontWeight.MEDIUM);
             Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
             when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             item.add(name, when);
             if (entry.kind() == TimelineEntry.Kind.USER_TASK && entry.assignee() != null) {
                 Span who = new Span(" · " + getTranslation(entry.isFinished() ? "timeline.by" : "timeline.waiting-for",
-                        entry.assignee()));
+                        users.displayName(entry.assignee())));
                 who.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
                 item.add(who);
             } else if (!entry.isFinished()) {
@@ -106,6 +109,13 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             list.add(item);
         }
         return list;
+    }
+
+    /** The model's name, unless the bundles have a translation for this step of this request type. */
+    private String activityName(String requestType, TimelineEntry entry) {
+        String key = "activity." + requestType + "." + entry.activityId();
+        String translated = getTranslation(key);
+        return translated.equals(key) ? entry.activityName() : translated;
     }
 
     @Override
