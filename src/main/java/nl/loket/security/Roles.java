@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * The one definition of Loket's roles. Each id is at once a Spring Security role ({@code ROLE_<id>}) and a
  * Camunda group id, so BPMN candidate groups, {@code @RolesAllowed} and the engine's identity agree. Ids are
- * letters only: Camunda refuses other characters in group ids.
+ * letters only (Camunda refuses other characters in group ids), apart from Camunda's own admin group.
  */
 public final class Roles {
 
     public static final String EMPLOYEE = "employee";
     public static final String APPROVER = "approver";
     public static final String FULFILLER = "fulfiller";
-    public static final String PROCESS_ADMIN = "processadmin";
+    /** Camunda's own administrators group: its members are the engine's admins (and Cockpit needs one to exist). */
+    public static final String PROCESS_ADMIN = "camunda-admin";
 
     public static final List<String> ALL = List.of(EMPLOYEE, APPROVER, FULFILLER, PROCESS_ADMIN);
 
