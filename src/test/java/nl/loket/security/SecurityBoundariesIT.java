@@ -1,0 +1,212 @@
+package nl.loket.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+
+import nl.loket.access.SoftwareAccessForm;
+import nl.loket.access.SoftwareAccessService;
+import nl.loket.access.SoftwareCatalog;
+import nl.loket.request.Request;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestProcesses;
+import nl.loket.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The security boundaries over real HTTP: engine REST, Camunda web apps, actuator, portal, CSRF. */
+@LoketIntegrationTest
+class SecurityBoundariesIT {
+
+    @LocalServerPort int port;
+    @Autowired TestUsers testUsers;
+    @Autowired TestProcesses processes;
+    @Autowired SoftwareAccessService softwareAccess;
+    @Autowired SoftwareCatalog catalog;
+
+    @AfterEach
+    void logout() {
+        TestUsers.logout();
+    }
+
+    // --- engine REST API: never open, process admins only -------------------------------------------------
+
+    @Test
+    void engine_rest_without_credentials_is_401_with_a_basic_challenge() throws Exception {
+        HttpResponse<String> response = get(anonymous(), "/engine-rest/engine");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    void engine_rest_with_a_wrong_password_is_401() throws Exception {
+        assertThat(get(anonymous(), "/engine-rest/engine", basic("ada", "wrong")).statusCode()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emma", "mark", "frank"})
+    void engine_rest_is_forbidden_for_everyone_but_process_admins(String user) throws Exception {
+        assertThat(get(anonymous(), "/engine-rest/process-definition", basic(user, "demo")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void engine_rest_answers_process_admins_and_knows_who_they_are() throws Exception {
+        HttpResponse<String> response = get(anonymous(), "/engine-rest/process-definition?key=software-access",
+                basic("ada", "demo"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"key\":\"software-access\"");
+    }
+
+    // --- Camunda web apps: process admins only, with the portal's login -------------------------------------
+
+    @Test
+    void cockpit_sends_anonymous_users_to_the_portal_login() throws Exception {
+        HttpResponse<String> response = get(anonymous(), "/camunda/app/cockpit/default/");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/login"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emma", "mark", "frank"})
+    void cockpit_and_its_api_refuse_users_who_are_not_process_admins(String user) throws Exception {
+        HttpClient browser = loggedIn(user);
+        assertThat(get(browser, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
+        assertThat(get(browser, "/camunda/api/engine/engine/").statusCode()).isEqualTo(403);
+        assertThat(get(browser, "/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+        assertThat(get(browser, "/camunda/app/admin/default/").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void ada_opens_cockpit_with_her_portal_login_and_sees_finished_instances() throws Exception {
+        Request finished = finishedFreeSoftwareRequest();
+        HttpClient browser = loggedIn("ada");
+        assertThat(get(browser, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> me = get(browser, "/camunda/api/admin/auth/user/default");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"userId\":\"ada\"").contains("cockpit");
+
+        HttpResponse<String> history = get(browser, "/camunda/api/engine/engine/default/history/process-instance"
+                + "?finished=true&processInstanceBusinessKey=" + finished.number());
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains(finished.number()).contains("\"state\":\"COMPLETED\"");
+    }
+
+    @Test
+    void camunda_webapp_csrf_protection_stays_on() throws Exception {
+        HttpClient browser = loggedIn("ada");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/process-definition/key/software-access/start"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    // --- portal ------------------------------------------------------------------------------------------------
+
+    @Test
+    void portal_pages_send_anonymous_users_to_login() throws Exception {
+        for (String path : new String[] {"/", "/inbox", "/request/software", "/requests/REQ-2026-000001"}) {
+            HttpResponse<String> response = get(anonymous(), path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path)
+                    .hasValueSatisfying(v -> assertThat(v).endsWith("/login"));
+        }
+    }
+
+    @Test
+    void a_wrong_password_does_not_log_in() throws Exception {
+        HttpClient browser = anonymous();
+        HttpResponse<String> response = postLogin(browser, "emma", "not-demo");
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).contains("/login?error"));
+        assertThat(get(browser, "/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void spring_csrf_protection_stays_on_for_portal_posts() throws Exception {
+        HttpClient browser = loggedIn("emma");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri("/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    // --- actuator ------------------------------------------------------------------------------------------
+
+    @Test
+    void health_is_public_and_shows_only_the_status() throws Exception {
+        HttpResponse<String> response = get(anonymous(), "/actuator/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void other_actuator_endpoints_are_for_process_admins_only() throws Exception {
+        assertThat(get(anonymous(), "/actuator/metrics").statusCode()).isEqualTo(401);
+        assertThat(get(anonymous(), "/actuator/metrics", basic("emma", "demo")).statusCode()).isEqualTo(403);
+        assertThat(get(anonymous(), "/actuator/metrics", basic("ada", "demo")).statusCode()).isEqualTo(200);
+        assertThat(get(anonymous(), "/actuator/env").statusCode()).isEqualTo(401);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Request finishedFreeSoftwareRequest() {
+        testUsers.loginAs("emma");
+        long free = catalog.active().stream().filter(s -> s.licenceCostEur().signum() == 0).findFirst().orElseThrow().id();
+        Request request = softwareAccess.submit(new SoftwareAccessForm(free, "Needed for the security test.", false,
+                LocalDate.now().plusDays(30)));
+        processes.executeJobs();
+        return request;
+    }
+
+    private HttpClient anonymous() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient loggedIn(String user) throws Exception {
+        HttpClient browser = anonymous();
+        get(browser, "/login");
+        HttpResponse<String> response = postLogin(browser, user, "demo");
+        assertThat(response.statusCode()).as("login of " + user).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).as("login of " + user)
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("error"));
+        return browser;
+    }
+
+    private HttpResponse<String> postLogin(HttpClient browser, String user, String password)
+            throws IOException, InterruptedException {
+        String form = "username=" + user + "&password=" + password;
+        return browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String[] basic(String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new String[] {"Authorization", "Basic " + token};
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
