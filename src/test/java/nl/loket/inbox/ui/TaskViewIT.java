@@ -1,0 +1,112 @@
+package nl.loket.inbox.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import nl.loket.access.SoftwareAccessForm;
+import nl.loket.access.SoftwareAccessService;
+import nl.loket.access.SoftwareCatalog;
+import nl.loket.inbox.InboxItem;
+import nl.loket.inbox.InboxService;
+import nl.loket.request.Request;
+import nl.loket.request.RequestService;
+import nl.loket.request.RequestStatus;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestUsers;
+import nl.loket.ui.KaribuSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteParameters;
+
+/** The approver's inbox and task view as mark uses them, without a browser. */
+@LoketIntegrationTest
+class TaskViewIT {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired SoftwareAccessService softwareAccess;
+    @Autowired SoftwareCatalog catalog;
+    @Autowired RequestService requests;
+    @Autowired InboxService inboxService;
+
+    @AfterEach
+    void close() {
+        KaribuSupport.close();
+    }
+
+    @Test
+    void mark_approves_emmas_request_from_his_inbox() {
+        Request request = emmaRequests("Microsoft Visio");
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        InboxItem item = inbox.grid.getListDataView().getItems()
+                .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow();
+
+        inbox.open(item);
+        TaskView task = _get(TaskView.class);
+        _click(task.approve);
+
+        _get(InboxView.class);
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.IN_FULFILMENT);
+    }
+
+    @Test
+    void rejecting_needs_a_reason_which_reaches_the_request() {
+        Request request = emmaRequests("Adobe Acrobat Pro");
+        String taskId = taskOf(request);
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", taskId));
+        TaskView task = _get(TaskView.class);
+
+        _click(task.reject);
+        _click(task.confirmReject);
+        assertThat(task.reason.isInvalid()).isTrue();
+        assertThat(task.reason.getErrorMessage()).isEqualTo("Please give a reason for the rejection.");
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+
+        task.reason.setValue("We have a site licence for another PDF editor.");
+        _click(task.confirmReject);
+        _get(InboxView.class);
+        // the rejection is recorded by an async step; the decision itself is in the engine now
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void a_task_that_is_not_yours_shows_a_plain_message() {
+        String taskId = taskOf(emmaRequests("Microsoft Visio"));
+        KaribuSupport.openAs("frank", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", taskId));
+        TaskView task = _get(TaskView.class);
+        assertThat(_get(task, com.vaadin.flow.component.html.Paragraph.class,
+                spec -> spec.withId("task-not-available")).getText())
+                .isEqualTo("This task does not exist, is already done, or is not yours.");
+    }
+
+    private Request emmaRequests(String software) {
+        users.loginAs("emma");
+        long id = catalog.active().stream().filter(s -> s.name().equals(software)).findFirst().orElseThrow().id();
+        Request request = softwareAccess.submit(new SoftwareAccessForm(id, "Needed for the tender documents.", false,
+                LocalDate.now().plusMonths(3)));
+        TestUsers.logout();
+        return request;
+    }
+
+    private String taskOf(Request request) {
+        users.loginAs("mark");
+        try {
+            return inboxService.myTasks().stream().filter(t -> t.request().number().equals(request.number()))
+                    .findFirst().orElseThrow().taskId();
+        } finally {
+            TestUsers.logout();
+        }
+    }
+}
