@@ -19,6 +19,7 @@ class RecordRejectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.recordRejection(REQUEST_ID.from(execution), REJECTION_REASON.from(execution));
+        // a completion from Tasklist may come without a reason; the rejection is recorded all the same
+        service.recordRejection(REQUEST_ID.from(execution), REJECTION_REASON.fromOrNull(execution));
     }
 }

@@ -148,7 +148,7 @@ public class SoftwareAccessService {
         }
         requests.changeStatus(requestId, RequestStatus.REJECTED, reason);
         notifications.notify(request.requester(), request.number(), NotificationService.REJECTED,
-                request.number(), request.summary(), reason);
+                request.number(), request.summary(), reason == null ? "-" : reason);
     }
 
     public boolean hasGrant(String username, long softwareId) {

@@ -4,7 +4,6 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
 
-import nl.loket.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,6 +32,7 @@ class SecurityConfig {
     static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
     static final RequestMatcher ACTUATOR = path("/actuator/**");
     static final RequestMatcher HEALTH = path("/actuator/health/**");
+    static final String LOGIN_VIEW = "/login";
     static final RequestMatcher PUBLIC_STYLES = path("/styles/**");
 
     private static RequestMatcher path(String pattern) {
@@ -77,7 +77,8 @@ class SecurityConfig {
                 .requestMatchers(CAMUNDA_WEBAPPS).hasRole(Roles.PROCESS_ADMIN));
         // Camunda's web apps bring their own CSRF protection (X-XSRF-TOKEN); Vaadin's stays as Vaadin sets it.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA_WEBAPPS));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // by path, so that security does not depend on the UI package
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_VIEW));
         return http.build();
     }
 }

@@ -1,11 +1,8 @@
 package nl.loket.ui;
 
-import nl.loket.access.ui.SoftwareRequestView;
-import nl.loket.inbox.InboxService;
-import nl.loket.inbox.ui.InboxView;
-import nl.loket.notification.NotificationService;
-import nl.loket.notification.ui.NotificationsView;
-import nl.loket.request.ui.MyRequestsView;
+import java.util.List;
+import java.util.Optional;
+
 import nl.loket.security.CurrentUser;
 import nl.loket.security.Roles;
 import nl.loket.security.UserAccountService;
@@ -18,6 +15,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,49 +24,46 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The frame around every view: navigation that shows only what the user's roles allow. */
+/**
+ * The frame around every view. The navigation lists the views marked with {@code @Menu} that the user's roles
+ * allow (Vaadin checks their access annotations), so the layout knows no feature.
+ */
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String COCKPIT_URL = "/camunda/app/cockpit/default/";
+    static final String NOTIFICATIONS_PATH = "notifications";
 
-    private final AccessAnnotationChecker access;
-    private final NotificationService notifications;
-    private final InboxService inbox;
-    private final CurrentUser currentUser;
+    private final List<NavigationBadge> badges;
 
     final SideNav nav = new SideNav();
-    final Span unreadBadge = new Span();
+    final Span unreadCount = new Span();
     final Button bell = new Button(VaadinIcon.BELL.create());
-    private SideNavItem inboxItem;
 
-    public MainLayout(AccessAnnotationChecker access, AuthenticationContext authentication,
-                      NotificationService notifications, InboxService inbox, CurrentUser currentUser,
-                      UserAccountService users) {
-        this.access = access;
-        this.notifications = notifications;
-        this.inbox = inbox;
-        this.currentUser = currentUser;
+    public MainLayout(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users,
+                      List<NavigationBadge> badges) {
+        this.badges = badges;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(true, new DrawerToggle(), header(authentication, users));
-        addToDrawer(drawer());
+        addToNavbar(true, new DrawerToggle(), header(authentication, currentUser, users));
+        addToDrawer(drawer(currentUser));
     }
 
-    private Component header(AuthenticationContext authentication, UserAccountService users) {
+    private Component header(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users) {
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         bell.setAriaLabel(getTranslation("nav.notifications"));
         bell.setId("notification-bell");
         bell.getStyle().set("position", "relative");
-        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate(NotificationsView.class)));
-        unreadBadge.addClassName("loket-bell-count");
-        unreadBadge.setId("unread-count");
-        bell.getElement().appendChild(unreadBadge.getElement());
+        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate(NOTIFICATIONS_PATH)));
+        unreadCount.addClassName("loket-bell-count");
+        unreadCount.setId("unread-count");
+        bell.getElement().appendChild(unreadCount.getElement());
 
         Span name = new Span(users.displayName(currentUser.username()));
         name.addClassNames(LumoUtility.FontWeight.MEDIUM);
@@ -80,7 +75,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         HorizontalLayout right = new HorizontalLayout(bell, new LanguageSwitcher(), name, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
-        right.setSpacing(true);
         right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
         HorizontalLayout header = new HorizontalLayout(right);
         header.setWidthFull();
@@ -88,13 +82,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return header;
     }
 
-    private Component drawer() {
+    private Component drawer(CurrentUser currentUser) {
         Div brand = LoginView.brand();
         brand.addClassNames(LumoUtility.Padding.MEDIUM);
-        addIfAllowed(MyRequestsView.class, "nav.my-requests", VaadinIcon.LIST);
-        addIfAllowed(SoftwareRequestView.class, "nav.request-software", VaadinIcon.CART);
-        inboxItem = addIfAllowed(InboxView.class, "nav.inbox", VaadinIcon.INBOX);
-        addIfAllowed(NotificationsView.class, "nav.notifications", VaadinIcon.BELL);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
         VerticalLayout drawer = new VerticalLayout(brand, nav);
         drawer.setPadding(false);
         if (currentUser.hasRole(Roles.PROCESS_ADMIN)) {
@@ -107,30 +104,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return drawer;
     }
 
-    private SideNavItem addIfAllowed(Class<? extends Component> view, String labelKey, VaadinIcon icon) {
-        if (!access.hasAccess(view)) {
-            return null;
-        }
-        SideNavItem item = new SideNavItem(getTranslation(labelKey), view, icon.create());
-        nav.addItem(item);
-        return item;
-    }
-
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        int unread = notifications.unreadCount();
-        unreadBadge.setText(String.valueOf(unread));
-        unreadBadge.setVisible(unread > 0);
-        if (inboxItem != null) {
-            int open = inbox.myTaskCount();
-            inboxItem.setSuffixComponent(open > 0 ? badge(open) : null);
-        }
+        nav.getItems().forEach(item -> {
+            int count = badgeFor(item.getPath()).map(NavigationBadge::count).orElse(0);
+            item.setSuffixComponent(count > 0 ? countBadge(count) : null);
+        });
+        int unread = badgeFor(NOTIFICATIONS_PATH).map(NavigationBadge::count).orElse(0);
+        unreadCount.setText(String.valueOf(unread));
+        unreadCount.setVisible(unread > 0);
     }
 
-    private static Span badge(int count) {
+    private Optional<NavigationBadge> badgeFor(String path) {
+        String normalized = path == null ? "" : path.replaceFirst("^/", "");
+        return badges.stream().filter(b -> b.path().equals(normalized)).findFirst();
+    }
+
+    private static Span countBadge(int count) {
         Span badge = new Span(String.valueOf(count));
         badge.getElement().getThemeList().add("badge contrast pill small");
-        badge.setId("inbox-count");
         return badge;
     }
 }

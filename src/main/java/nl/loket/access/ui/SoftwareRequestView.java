@@ -33,6 +33,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -41,6 +42,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** The software-access request form. Field rules are shown early here and enforced by the service. */
 @Route(value = "request/software", layout = MainLayout.class)
+@Menu(title = "nav.request-software", order = 2, icon = "vaadin:cart")
 @RolesAllowed(Roles.EMPLOYEE)
 public class SoftwareRequestView extends VerticalLayout implements HasDynamicTitle {
 

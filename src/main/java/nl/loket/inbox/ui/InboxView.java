@@ -7,7 +7,7 @@ import nl.loket.inbox.InboxService;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
-import nl.loket.ui.StatusBadge;
+import nl.loket.request.ui.StatusBadge;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -24,9 +25,12 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Tasks assigned or offered to the user. */
-@Route(value = "inbox", layout = MainLayout.class)
+@Route(value = InboxView.PATH, layout = MainLayout.class)
+@Menu(title = "nav.inbox", order = 3, icon = "vaadin:inbox")
 @RolesAllowed({Roles.APPROVER, Roles.FULFILLER})
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String PATH = "inbox";
 
     final Grid<InboxItem> grid = new Grid<>(InboxItem.class, false);
     final Paragraph empty = new Paragraph();

@@ -6,7 +6,7 @@ import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
-import nl.loket.ui.FactList;
+import nl.loket.request.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 

@@ -14,15 +14,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import jakarta.annotation.security.PermitAll;
 
 /** The user's in-app notifications, newest first; opening the page marks them read. */
-@Route(value = "notifications", layout = MainLayout.class)
+@Route(value = NotificationsView.PATH, layout = MainLayout.class)
+@Menu(title = "nav.notifications", order = 4, icon = "vaadin:bell")
 @PermitAll
 public class NotificationsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String PATH = "notifications";
 
     final VerticalLayout list = new VerticalLayout();
 

@@ -2,12 +2,10 @@ package nl.loket.request.ui;
 
 import java.util.List;
 
-import nl.loket.access.ui.SoftwareRequestView;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
-import nl.loket.ui.StatusBadge;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -29,9 +28,13 @@ import jakarta.annotation.security.PermitAll;
 
 /** The requester's list of their own requests, newest first. */
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "nav.my-requests", order = 1, icon = "vaadin:list")
 @RouteAlias(value = "requests", layout = MainLayout.class)
 @PermitAll
 public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
+
+    /** Where a new request starts; a route, so that this view does not depend on any request type. */
+    static final String NEW_REQUEST_PATH = "request/software";
 
     final Grid<Request> grid = new Grid<>(Request.class, false);
     final Paragraph empty = new Paragraph();
@@ -39,7 +42,7 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
     public MyRequestsView(RequestService requests) {
         addClassName("loket-page");
         Button newRequest = new Button(getTranslation("my-requests.new"), VaadinIcon.PLUS.create(),
-                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(SoftwareRequestView.class)));
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NEW_REQUEST_PATH)));
         newRequest.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newRequest.setId("new-request");
         HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("my-requests.title")), newRequest);

@@ -3,10 +3,8 @@ package nl.loket.request.ui;
 import nl.loket.request.RequestDetail;
 import nl.loket.request.RequestService;
 import nl.loket.security.UserAccountService;
-import nl.loket.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
-import nl.loket.ui.StatusBadge;
 import nl.loket.workflow.TimelineEntry;
 
 import com.vaadin.flow.component.html.Div;

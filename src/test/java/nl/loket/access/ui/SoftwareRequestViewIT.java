@@ -12,7 +12,7 @@ import nl.loket.request.ui.RequestDetailView;
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.TestUsers;
 import nl.loket.ui.KaribuSupport;
-import nl.loket.ui.StatusBadge;
+import nl.loket.request.ui.StatusBadge;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

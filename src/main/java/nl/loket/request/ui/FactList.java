@@ -1,4 +1,4 @@
-package nl.loket.ui;
+package nl.loket.request.ui;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import nl.loket.request.RequestFact;
+import nl.loket.ui.Formats;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;

@@ -1,4 +1,4 @@
-package nl.loket.ui;
+package nl.loket.request.ui;
 
 import nl.loket.request.RequestStatus;
 

@@ -1,0 +1,66 @@
+package nl.loket;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Loket's boundaries (STYLE.md): the UI never touches the engine, the engine's services live in {@code workflow}
+ * only (so a move to a Camunda 7 fork stays contained), constructor injection, and no cycles between features.
+ */
+@AnalyzeClasses(packages = "nl.loket", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String UI = "nl.loket.ui..";
+    private static final String FEATURE_UI = "nl.loket.*.ui..";
+    private static final String WORKFLOW = "nl.loket.workflow..";
+    /** Camunda's ProcessEngineAuthenticationFilter hands the provider a ProcessEngine; it needs nothing else. */
+    private static final String ENGINE_AUTHENTICATION_PROVIDER =
+            "nl.loket.security.SpringSecurityEngineAuthenticationProvider";
+
+    @ArchTest
+    static final ArchRule ui_never_depends_on_the_engine = noClasses()
+            .that().resideInAnyPackage(UI, FEATURE_UI)
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+            .because("views go through feature services, which apply Loket's authorisation and keep the engine replaceable");
+
+    @ArchTest
+    static final ArchRule only_workflow_uses_the_engine_services = noClasses()
+            .that().resideOutsideOfPackage(WORKFLOW)
+            .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class, FormService.class,
+                    HistoryService.class, RepositoryService.class, ManagementService.class, IdentityService.class,
+                    DecisionService.class)
+            .because("workflow is the one door to the engine");
+
+    @ArchTest
+    static final ArchRule only_workflow_and_the_engine_authentication_provider_use_the_process_engine = noClasses()
+            .that().resideOutsideOfPackage(WORKFLOW)
+            .and().doNotHaveFullyQualifiedName(ENGINE_AUTHENTICATION_PROVIDER)
+            .should().dependOnClassesThat().belongToAnyOf(ProcessEngine.class)
+            .because("workflow is the one door to the engine; Camunda's filter API passes the provider a ProcessEngine");
+
+    @ArchTest
+    static final ArchRule no_field_injection = fields()
+            .should().notBeAnnotatedWith(Autowired.class)
+            .because("dependencies come in through the constructor, into final fields");
+
+    @ArchTest
+    static final ArchRule features_are_free_of_cycles = slices()
+            .matching("nl.loket.(*)..")
+            .should().beFreeOfCycles();
+}

@@ -1,0 +1,247 @@
+package nl.loket.access;
+
+import static nl.loket.access.SoftwareAccessProcess.ADMIN_RIGHTS;
+import static nl.loket.access.SoftwareAccessProcess.APPROVAL_REQUIRED;
+import static nl.loket.access.SoftwareAccessProcess.APPROVED;
+import static nl.loket.access.SoftwareAccessProcess.APPROVER;
+import static nl.loket.access.SoftwareAccessProcess.APPROVE_REQUEST;
+import static nl.loket.access.SoftwareAccessProcess.DETERMINE_APPROVAL;
+import static nl.loket.access.SoftwareAccessProcess.END_GRANTED;
+import static nl.loket.access.SoftwareAccessProcess.END_REJECTED;
+import static nl.loket.access.SoftwareAccessProcess.GRANT_ACCESS;
+import static nl.loket.access.SoftwareAccessProcess.KEY;
+import static nl.loket.access.SoftwareAccessProcess.LICENCE_COST;
+import static nl.loket.access.SoftwareAccessProcess.RECORD_REJECTION;
+import static nl.loket.access.SoftwareAccessProcess.REJECTION_REASON;
+import static nl.loket.access.SoftwareAccessProcess.REQUESTER;
+import static nl.loket.access.SoftwareAccessProcess.REQUEST_ID;
+import static nl.loket.access.SoftwareAccessProcess.START;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.loket.security.Roles;
+import nl.loket.workflow.ProcessVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One test per path through processes/software-access.bpmn, on a standalone engine (src/test/resources/camunda.cfg.xml)
+ * with the delegates and listeners mocked: this tests the diagram, not the service behind it.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {
+        "processes/software-access.bpmn",
+        "processes/decisions/software-access-approval.dmn",
+        "forms/software-access-approve.form"})
+class SoftwareAccessProcessTest {
+
+    private static final long REQUEST = 42L;
+    private static final String EMPLOYEE = "erik";
+    private static final String MANAGER = "marieke";
+    private static final double FREE = 0.0;
+    private static final double PAID = 12.5;
+    private static final int RETRIES = 3;
+
+    /** Injected by {@link ProcessEngineExtension}. */
+    ProcessEngine engine;
+
+    private final JavaDelegate grantAccess = mock(JavaDelegate.class);
+    private final JavaDelegate recordRejection = mock(JavaDelegate.class);
+    private final TaskListener markAwaitingApproval = mock(TaskListener.class);
+    private final TaskListener markApproved = mock(TaskListener.class);
+
+    /** What the mocks saw while the engine called them (the delegate objects are stale afterwards). */
+    private final List<Long> grantedRequestIds = new ArrayList<>();
+    private final List<String> rejectionReasons = new ArrayList<>();
+    private final List<String> assigneesAtCreation = new ArrayList<>();
+
+    @BeforeEach
+    void registerMocks() throws Exception {
+        BpmnAwareTests.init(engine);
+        Mocks.register("grantSoftwareAccessDelegate", grantAccess);
+        Mocks.register("recordRejectionDelegate", recordRejection);
+        Mocks.register("markAwaitingApprovalListener", markAwaitingApproval);
+        Mocks.register("markApprovedListener", markApproved);
+
+        doAnswer(call -> grantedRequestIds.add(REQUEST_ID.from(call.<DelegateExecution>getArgument(0))))
+                .when(grantAccess).execute(any());
+        doAnswer(call -> rejectionReasons.add(REJECTION_REASON.from(call.<DelegateExecution>getArgument(0))))
+                .when(recordRejection).execute(any());
+        doAnswer(call -> assigneesAtCreation.add(call.<DelegateTask>getArgument(0).getAssignee()))
+                .when(markAwaitingApproval).notify(any());
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void free_software_without_admin_rights_is_granted_without_approval() throws Exception {
+        ProcessInstance instance = start(MANAGER, FREE, false);
+
+        assertThat(instance).hasPassed(START, DETERMINE_APPROVAL).isWaitingAt(GRANT_ACCESS);
+        assertThat(instance).variables().containsEntry(APPROVAL_REQUIRED.name(), false);
+
+        execute(job());
+
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(APPROVE_REQUEST, END_REJECTED).isEnded();
+        verify(grantAccess, times(1)).execute(any());
+        Assertions.assertThat(grantedRequestIds).containsExactly(REQUEST);
+        Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(instance.getId()).count()).isZero();
+        verify(markAwaitingApproval, never()).notify(any());
+        verify(recordRejection, never()).execute(any());
+    }
+
+    @Test
+    void paid_licence_waits_for_the_managers_approval() throws Exception {
+        ProcessInstance instance = start(MANAGER, PAID, false);
+
+        assertThat(instance).isWaitingAtExactly(APPROVE_REQUEST);
+        assertThat(instance).variables().containsEntry(APPROVAL_REQUIRED.name(), true);
+        assertThat(instance).task().isAssignedTo(MANAGER).hasCandidateGroupAssociated(Roles.APPROVER);
+        Assertions.assertThat(assigneesAtCreation).as("the create listener notifies the assignee").containsExactly(MANAGER);
+        verify(grantAccess, never()).execute(any());
+
+        complete(task(instance), ProcessVariables.create().with(APPROVED, true).asMap());
+
+        assertThat(instance).hasPassed(APPROVE_REQUEST).isWaitingAt(GRANT_ACCESS);
+        verify(markApproved, times(1)).notify(any());
+
+        execute(job());
+
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(RECORD_REJECTION, END_REJECTED).isEnded();
+        verify(grantAccess, times(1)).execute(any());
+        Assertions.assertThat(grantedRequestIds).containsExactly(REQUEST);
+        verify(recordRejection, never()).execute(any());
+    }
+
+    @Test
+    void admin_rights_on_free_software_also_need_approval() throws Exception {
+        ProcessInstance instance = start(MANAGER, FREE, true);
+
+        assertThat(instance).isWaitingAtExactly(APPROVE_REQUEST);
+        assertThat(instance).variables().containsEntry(APPROVAL_REQUIRED.name(), true);
+        assertThat(instance).task().isAssignedTo(MANAGER).hasCandidateGroupAssociated(Roles.APPROVER);
+        verify(markAwaitingApproval, times(1)).notify(any());
+        verify(grantAccess, never()).execute(any());
+    }
+
+    @Test
+    void rejected_request_ends_without_granting_access() throws Exception {
+        ProcessInstance instance = start(MANAGER, PAID, false);
+        assertThat(instance).isWaitingAt(APPROVE_REQUEST);
+
+        complete(task(instance), ProcessVariables.create()
+                .with(APPROVED, false)
+                .with(REJECTION_REASON, "Not in this year's budget")
+                .asMap());
+
+        assertThat(instance).isWaitingAt(RECORD_REJECTION);
+        verify(recordRejection, never()).execute(any());
+
+        execute(job());
+
+        assertThat(instance).hasPassed(RECORD_REJECTION, END_REJECTED).hasNotPassed(GRANT_ACCESS, END_GRANTED).isEnded();
+        verify(recordRejection, times(1)).execute(any());
+        Assertions.assertThat(rejectionReasons).containsExactly("Not in this year's budget");
+        verify(grantAccess, never()).execute(any());
+    }
+
+    @Test
+    void request_without_a_manager_is_offered_to_the_approver_group() throws Exception {
+        ProcessInstance instance = start(null, PAID, false);
+
+        assertThat(instance).isWaitingAtExactly(APPROVE_REQUEST);
+        assertThat(instance).task().isNotAssigned().hasCandidateGroup(Roles.APPROVER);
+        Assertions.assertThat(assigneesAtCreation).containsExactly((String) null);
+    }
+
+    @Test
+    void grant_that_keeps_failing_becomes_an_incident_after_three_attempts() throws Exception {
+        doThrow(new RuntimeException("directory unavailable")).when(grantAccess).execute(any());
+        ProcessInstance instance = start(MANAGER, FREE, false);
+        ManagementService management = engine.getManagementService();
+        String jobId = job(instance).getId();
+        Assertions.assertThat(job(instance).getRetries()).isEqualTo(RETRIES);
+
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            Assertions.assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("directory unavailable");
+            Assertions.assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries())
+                    .as("retries left after attempt %d", attempt).isEqualTo(RETRIES - attempt);
+        }
+
+        verify(grantAccess, times(RETRIES)).execute(any());
+        Incident incident = engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        Assertions.assertThat(incident).isNotNull();
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(GRANT_ACCESS);
+        Assertions.assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        Assertions.assertThat(incident.getIncidentMessage()).contains("directory unavailable");
+        assertThat(instance).isNotEnded().isWaitingAt(GRANT_ACCESS).hasNotPassed(END_GRANTED);
+    }
+
+    @Test
+    void grant_that_fails_once_succeeds_on_retry_and_ends_normally() throws Exception {
+        doThrow(new RuntimeException("directory unavailable")).doNothing().when(grantAccess).execute(any());
+        ProcessInstance instance = start(MANAGER, FREE, false);
+        ManagementService management = engine.getManagementService();
+        Job grantJob = job(instance);
+
+        Assertions.assertThatThrownBy(() -> management.executeJob(grantJob.getId()))
+                .hasMessageContaining("directory unavailable");
+        assertThat(instance).isWaitingAt(GRANT_ACCESS);
+        Assertions.assertThat(job(instance).getRetries()).isEqualTo(RETRIES - 1);
+
+        management.executeJob(grantJob.getId());
+
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).isEnded();
+        verify(grantAccess, times(2)).execute(any());
+        Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    /** Starts the process the way SoftwareAccessService.submit does. */
+    private ProcessInstance start(String approver, double licenceCost, boolean adminRights) {
+        Map<String, Object> variables = ProcessVariables.create()
+                .with(REQUEST_ID, REQUEST)
+                .with(REQUESTER, EMPLOYEE)
+                .with(APPROVER, approver)
+                .with(LICENCE_COST, licenceCost)
+                .with(ADMIN_RIGHTS, adminRights)
+                .asMap();
+        return engine.getRuntimeService().startProcessInstanceByKey(KEY, "REQ-2026-000042", variables);
+    }
+}
