@@ -3,20 +3,15 @@ package nl.loket.ui;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-
 /** Replaces Vaadin's default error page, which shows a stack trace in development mode. */
 @AnonymousAllowed
-public class ServerErrorView extends Div implements HasErrorParameter<Exception> {
+public class ServerErrorView extends ErrorPage implements HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ServerErrorView.class);
 
@@ -25,10 +20,7 @@ public class ServerErrorView extends Div implements HasErrorParameter<Exception>
         String reference = ErrorHandlingInitListener.reference();
         log.error("Error while opening '{}', reference {}", event.getLocation().getPath(), reference,
                 parameter.getCaughtException());
-        addClassName("loket-page");
-        add(new H2(getTranslation("error.title")),
-                new Paragraph(getTranslation("error.unexpected", reference)),
-                new Anchor("", getTranslation("error.home")));
+        show("error.title", getTranslation("error.unexpected", reference));
         return HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
     }
 }

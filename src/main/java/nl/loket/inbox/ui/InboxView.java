@@ -7,6 +7,7 @@ import nl.loket.inbox.InboxService;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.ModelTexts;
 import nl.loket.request.ui.StatusBadge;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -40,7 +41,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setAutoWidth(true);
         grid.addColumn(item -> item.request().number()).setHeader(getTranslation("inbox.request")).setAutoWidth(true)
                 .setKey("number");
-        grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary")).setFlexGrow(1);
+        grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary"))
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setAutoWidth(true);
         grid.addComponentColumn(item -> new StatusBadge(item.request().status()))
                 .setHeader(getTranslation("request.status")).setAutoWidth(true);
@@ -63,7 +65,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private Div task(InboxItem item) {
         Span assignment = new Span(getTranslation(item.assignedToMe() ? "inbox.assigned-to-me" : "inbox.offered-to-group"));
         assignment.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        return new Div(new Div(item.taskName()), assignment);
+        return new Div(new Div(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName())),
+                assignment);
     }
 
     void open(InboxItem item) {

@@ -9,6 +9,7 @@ import nl.loket.security.Roles;
 import nl.loket.request.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.ModelTexts;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -68,7 +69,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void show(InboxItem item) {
         requestNumber = item.request().number();
-        H2 heading = new H2(item.taskName());
+        H2 heading = new H2(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName()));
         heading.setId("task-heading");
         Paragraph meta = new Paragraph(item.request().number() + " · " + item.requesterName() + " · "
                 + Formats.dateTime(item.request().createdAt(), getLocale()));

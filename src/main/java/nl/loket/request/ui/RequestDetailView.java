@@ -5,6 +5,7 @@ import nl.loket.request.RequestService;
 import nl.loket.security.UserAccountService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.ModelTexts;
 import nl.loket.workflow.TimelineEntry;
 
 import com.vaadin.flow.component.html.Div;
@@ -89,7 +90,8 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             if (!entry.isFinished()) {
                 item.addClassName("open");
             }
-            Span name = new Span(activityName(detail.request().type(), entry));
+            Span name = new Span(ModelTexts.activityName(this, detail.request().type(), entry.activityId(),
+                    entry.activityName()));
             name.addClassNames(LumoUtility.FontWeight.MEDIUM);
             Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
             when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
@@ -107,13 +109,6 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             list.add(item);
         }
         return list;
-    }
-
-    /** The model's name, unless the bundles have a translation for this step of this request type. */
-    private String activityName(String requestType, TimelineEntry entry) {
-        String key = "activity." + requestType + "." + entry.activityId();
-        String translated = getTranslation(key);
-        return translated.equals(key) ? entry.activityName() : translated;
     }
 
     @Override
