@@ -1,0 +1,51 @@
+package nl.loket.security;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first process admin of a fresh production database (no demo data): created from LOKET_ADMIN_USERNAME and
+ * LOKET_ADMIN_PASSWORD if both are set and the account does not exist yet. Never changes an existing account.
+ */
+@Component
+@Order(0)
+class InitialAdminLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdminLoader.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserAccountService accounts;
+    private final String username;
+    private final String password;
+
+    InitialAdminLoader(UserAccountService accounts, @Value("${loket.admin.username:}") String username,
+                       @Value("${loket.admin.password:}") String password) {
+        this.accounts = accounts;
+        this.username = username.strip();
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (username.isEmpty() || password.isEmpty()) {
+            return;
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            log.error("Initial admin '{}' not created: LOKET_ADMIN_PASSWORD must have at least {} characters",
+                    username, MIN_PASSWORD_LENGTH);
+            return;
+        }
+        boolean created = accounts.createIfAbsent(new UserAccount(username, username, null, null, true,
+                Set.of(Roles.EMPLOYEE, Roles.PROCESS_ADMIN)), password);
+        if (created) {
+            log.info("Created the initial process admin '{}'", username);
+        }
+    }
+}

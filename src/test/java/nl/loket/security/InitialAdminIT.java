@@ -1,0 +1,33 @@
+package nl.loket.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** A production start: no demo data, the first process admin from the environment. */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:loket-initial-admin;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "loket.demo-data.enabled=false",
+        "loket.admin.username=beheer",
+        "loket.admin.password=a-long-enough-secret"
+})
+class InitialAdminIT {
+
+    @Autowired UserAccountService accounts;
+    @Autowired UserAccountRepository repository;
+    @Autowired PasswordEncoder passwordEncoder;
+
+    @Test
+    void the_first_process_admin_is_created_and_no_demo_users() {
+        UserAccount admin = accounts.find("beheer").orElseThrow();
+        assertThat(admin.roles()).contains(Roles.PROCESS_ADMIN);
+        assertThat(passwordEncoder.matches("a-long-enough-secret", repository.passwordHash("beheer").orElseThrow()))
+                .isTrue();
+        assertThat(accounts.find("emma")).isEmpty();
+        assertThat(accounts.all()).extracting(UserAccount::username).containsExactly("beheer");
+    }
+}
