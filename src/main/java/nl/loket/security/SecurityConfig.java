@@ -47,25 +47,26 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(ENGINE_REST)
+        return statelessBasicAuth(http.securityMatcher(ENGINE_REST))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Roles.PROCESS_ADMIN))
-                .httpBasic(withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(ACTUATOR)
+        return statelessBasicAuth(http.securityMatcher(ACTUATOR))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HEALTH).permitAll()
                         .anyRequest().hasRole(Roles.PROCESS_ADMIN))
-                .httpBasic(withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** For machine clients: HTTP Basic on every call, no session, hence no CSRF token to protect. */
+    private static HttpSecurity statelessBasicAuth(HttpSecurity http) throws Exception {
+        return http.httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
     }
 
     @Bean
