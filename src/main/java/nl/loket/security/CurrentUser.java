@@ -37,10 +37,6 @@ public class CurrentUser {
         return roles().contains(role);
     }
 
-    public boolean isAuthenticated() {
-        return authentication() != null;
-    }
-
     private static Authentication authentication() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()

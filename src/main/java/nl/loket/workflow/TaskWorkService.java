@@ -1,11 +1,14 @@
 package nl.loket.workflow;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,16 +41,14 @@ public class TaskWorkService {
         if (!groups.isEmpty()) {
             query = query.taskCandidateGroupIn(List.copyOf(groups));
         }
-        return query.endOr().orderByTaskCreateTime().desc().list().stream().map(this::toWorkTask).toList();
+        List<Task> tasks = query.endOr().orderByTaskCreateTime().desc().list();
+        Map<String, String> businessKeys = businessKeysOf(tasks);
+        return tasks.stream().map(task -> toWorkTask(task, businessKeys.get(task.getProcessInstanceId()))).toList();
     }
 
     public Optional<WorkTask> find(String taskId) {
-        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult()).map(this::toWorkTask);
-    }
-
-    public List<WorkTask> openTasksOfInstance(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .map(this::toWorkTask).toList();
+        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
+                .map(task -> toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
     }
 
     /** Claims the task for the user if nobody has it yet, then completes it as that user. */
@@ -59,11 +60,7 @@ public class TaskWorkService {
         taskService.complete(taskId, variables);
     }
 
-    public void comment(String taskId, String processInstanceId, String text) {
-        taskService.createComment(taskId, processInstanceId, text);
-    }
-
-    private WorkTask toWorkTask(Task task) {
+    private WorkTask toWorkTask(Task task, String businessKey) {
         Set<String> candidateUsers = new HashSet<>();
         Set<String> candidateGroups = new HashSet<>();
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
@@ -78,16 +75,20 @@ public class TaskWorkService {
         }
         String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         return new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
-                task.getProcessInstanceId(), businessKeyOf(task), task.getAssignee(),
+                task.getProcessInstanceId(), businessKey, task.getAssignee(),
                 Set.copyOf(candidateUsers), Set.copyOf(candidateGroups), task.getCreateTime().toInstant());
     }
 
-    private String businessKeyOf(Task task) {
-        if (task.getProcessInstanceId() == null) {
-            return null;
+    /** One query for the business keys of all the tasks' process instances. */
+    private Map<String, String> businessKeysOf(List<Task> tasks) {
+        Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (instanceIds.isEmpty()) {
+            return Map.of();
         }
-        var instance = runtimeService.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        return instance == null ? null : instance.getBusinessKey();
+        Map<String, String> keys = new HashMap<>();
+        runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+        return keys;
     }
 }

@@ -1,7 +1,6 @@
 package nl.loket.workflow;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,16 +20,5 @@ public class WorkflowService {
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
         return instance.getId();
-    }
-
-    public boolean isRunning(String processInstanceId) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
-    }
-
-    public Optional<Object> variable(String processInstanceId, String name) {
-        if (!isRunning(processInstanceId)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(runtimeService.getVariable(processInstanceId, name));
     }
 }
