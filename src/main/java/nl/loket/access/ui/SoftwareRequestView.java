@@ -89,6 +89,11 @@ public class SoftwareRequestView extends VerticalLayout implements HasDynamicTit
         endDate.setId("end-date");
 
         approvalHint.setId("approval-hint");
+        approvalHint.addClassName("loket-hint");
+        // a corrected field loses its server-side error at once, as in any form
+        software.addValueChangeListener(e -> software.setInvalid(false));
+        justification.addValueChangeListener(e -> justification.setInvalid(false));
+        endDate.addValueChangeListener(e -> endDate.setInvalid(false));
         approvalHint.setVisible(false);
 
         submit.setText(getTranslation("software.submit"));

@@ -8,7 +8,6 @@ import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
-import nl.loket.request.ui.StatusBadge;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -44,8 +43,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary"))
                 .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setAutoWidth(true);
-        grid.addComponentColumn(item -> new StatusBadge(item.request().status()))
-                .setHeader(getTranslation("request.status")).setAutoWidth(true);
         grid.addColumn(item -> Formats.dateTime(item.created(), getLocale())).setHeader(getTranslation("inbox.received"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -49,6 +49,9 @@ class SoftwareRequestViewIT {
         assertThat(view.endDate.isInvalid()).isFalse();
         assertThat(requestCount()).isEqualTo(before);
         assertThat(view.submit.isEnabled()).as("the user can correct and submit again").isTrue();
+
+        view.justification.setValue("Corrected: I need it for the tender documents.");
+        assertThat(view.justification.isInvalid()).as("a corrected field loses its error").isFalse();
     }
 
     @Test
