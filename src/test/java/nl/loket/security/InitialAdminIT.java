@@ -13,7 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
         "camunda.bpm.job-execution.enabled=false",
         "loket.demo-data.enabled=false",
         "loket.admin.username=beheer",
-        "loket.admin.password=a-long-enough-secret"
+        "loket.admin.password=a-long-enough-secret",
+        // its own engine name: Camunda's web apps find engines by name in a JVM-wide registry
+        "camunda.bpm.process-engine-name=initialadmin"
 })
 class InitialAdminIT {
 

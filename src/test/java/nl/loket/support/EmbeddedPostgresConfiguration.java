@@ -21,7 +21,8 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        // no shutdown hook of its own: Spring stops the server after the application and its pool
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean(destroyMethod = "close")

@@ -1,0 +1,336 @@
+package nl.loket.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The newcomer's main path in a real browser (headless Chromium): Emma asks for IntelliJ IDEA, her manager Mark
+ * approves it in his inbox, and the engine's job executor grants it in the background until Emma sees "fulfilled".
+ * Skipped where Chromium or chromedriver is not installed; CI installs both (see .ci/run).
+ * Screenshots of each step go to target/screenshots/ for a human to look at.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
+        "loket.demo-data.enabled=true",
+        // The grant after approval is an async job: let the real job executor run it, as in production.
+        "camunda.bpm.job-execution.enabled=true",
+        // No dev-tools popup over the page: it covers content in screenshots and could catch clicks.
+        "vaadin.devmode.devTools.enabled=false",
+        // Camunda's REST API and web apps find engines in a JVM-wide registry, by name: an engine called "default"
+        // here would take that name over from the other test contexts in this JVM.
+        "camunda.bpm.process-engine-name=e2e"
+})
+// No @DirtiesContext: closing a context with Camunda's web apps while other contexts live on in the same JVM
+// broke their Cockpit (HTTP 500 in SecurityBoundariesIT). The idle job executor costs nothing until the JVM exits.
+@EnabledIf(value = "chromiumInstalled", disabledReason = SoftwareAccessBrowserIT.NO_CHROMIUM)
+class SoftwareAccessBrowserIT {
+
+    static final String NO_CHROMIUM = "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (apt-get install -y chromium chromium-driver; CI installs them in .ci/run)";
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static final String SOFTWARE = "IntelliJ IDEA Ultimate";
+    private static final Pattern REQUEST_URL = Pattern.compile("/requests/(REQ-\\d{4}-\\d{6})$");
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration GRANT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** True while a Vaadin client still waits for the server (the check Vaadin TestBench uses). */
+    private static final String VAADIN_IDLE = """
+            if (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) {
+              var clients = window.Vaadin.Flow.clients;
+              for (var client in clients) {
+                if (clients[client].isActive && clients[client].isActive()) { return false; }
+              }
+              return true;
+            }
+            return document.readyState === 'complete';
+            """;
+
+    @LocalServerPort
+    int port;
+
+    private Path profileDir;
+    private ChromeDriverService service;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private int shot;
+    private Instant started;
+
+    /**
+     * Whether the browser is installed, else the class is reported as skipped with {@link #NO_CHROMIUM} as the
+     * reason, before Spring starts the application. (An assumption in {@code @BeforeAll} would skip it too, but
+     * failsafe then reports no test and no reason at all; in {@code @BeforeEach} it would first boot the application.)
+     */
+    static boolean chromiumInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            System.err.println(NO_CHROMIUM);
+        }
+        return installed;
+    }
+
+    /** Screenshots of an earlier run (say, of a failure) must not be mistaken for this run's. */
+    @BeforeAll
+    static void clearScreenshots() {
+        deleteRecursively(SCREENSHOTS);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        started = Instant.now();
+        profileDir = Files.createTempDirectory("loket-e2e-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--lang=en-US",
+                "--user-data-dir=" + profileDir.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        // A fixed driver and binary keep Selenium Manager from downloading anything.
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, STEP_TIMEOUT, Duration.ofMillis(100));
+        // Vaadin re-renders elements (combo-box items, grid cells) under our feet: look them up again.
+        wait.ignoring(StaleElementReferenceException.class);
+        log("browser started");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            deleteRecursively(profileDir);
+        }
+    }
+
+    @Test
+    void approved_software_request_is_fulfilled_in_the_browser() {
+        try {
+            String requestUrl = emmaRequestsIntellij();
+            String number = numberIn(requestUrl);
+
+            logout();
+            markApprovesInHisInbox(number);
+
+            logout();
+            openAs(requestUrl, "emma");
+            waitForStatus("FULFILLED", GRANT_TIMEOUT);
+            screenshot("emma-request-fulfilled");
+            assertThat(status()).as("status of %s %s after approval", number, GRANT_TIMEOUT).isEqualTo("FULFILLED");
+            assertThat(driver.findElement(By.id("request-heading")).getText()).contains(number, SOFTWARE);
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            throw e;
+        }
+    }
+
+    private String emmaRequestsIntellij() {
+        openAs(url("/request/software"), "emma");
+        WebElement softwareInput = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#software input")));
+        screenshot("emma-empty-form");
+
+        softwareInput.click();
+        softwareInput.sendKeys("IntelliJ");
+        // Wait until the overlay lists only the match, so that ArrowDown cannot pick an unfiltered item.
+        wait.until(d -> {
+            List<String> shown = d.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                    .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+            return !shown.isEmpty() && shown.stream().allMatch(text -> text.contains(SOFTWARE));
+        });
+        screenshot("emma-software-options");
+        softwareInput.sendKeys(Keys.ARROW_DOWN);
+        softwareInput.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(softwareInput, "value", SOFTWARE));
+        // The approval hint appears once the server has the chosen value.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-hint")));
+
+        WebElement justification = driver.findElement(By.cssSelector("#justification textarea"));
+        justification.click();
+        justification.sendKeys("I build the Loket portal and need a Java IDE.");
+        waitForVaadin();
+        screenshot("emma-form-filled");
+
+        driver.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.urlMatches(REQUEST_URL.pattern()));
+        waitForStatus("AWAITING_APPROVAL");
+        screenshot("emma-request-submitted");
+        assertThat(status()).isEqualTo("AWAITING_APPROVAL");
+        return driver.getCurrentUrl();
+    }
+
+    private void markApprovesInHisInbox(String number) {
+        openAs(url("/inbox"), "mark");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox")));
+        WebElement numberCell = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[normalize-space(.)='" + number + "']")));
+        screenshot("mark-inbox");
+
+        numberCell.click();
+        WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(By.id("approve")));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains(number);
+        screenshot("mark-task");
+
+        approve.click();
+        // After the decision the app goes back to the inbox, where the request no longer waits.
+        wait.until(ExpectedConditions.urlMatches("/inbox$"));
+        waitForVaadin();
+        screenshot("mark-approved");
+        assertThat(driver.findElements(
+                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[normalize-space(.)='" + number + "']")))
+                .as("approved request is gone from Mark's inbox")
+                .allSatisfy(cell -> assertThat(cell.isDisplayed()).isFalse());
+    }
+
+    /** Opens a page as a signed-out user would: Loket asks to log in first and then shows the page asked for. */
+    private void openAs(String pageUrl, String username) {
+        driver.get(pageUrl);
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=username]")));
+        user.sendKeys(username);
+        WebElement password = driver.findElement(By.cssSelector("input[name=password]"));
+        password.sendKeys("demo");
+        password.sendKeys(Keys.ENTER);
+        // Spring Security marks the return to the saved page with "?continue".
+        wait.until(ExpectedConditions.urlMatches("^" + Pattern.quote(pageUrl) + "(\\?continue)?$"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        waitForVaadin();
+        log("logged in as " + username);
+    }
+
+    private void logout() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Reloads the request page until its status badge shows the expected status, or the timeout passes. */
+    private void waitForStatus(String expected, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        waitForStatusBadge();
+        while (!expected.equals(status()) && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(500));
+            driver.navigate().refresh();
+            waitForVaadin();
+            waitForStatusBadge();
+        }
+    }
+
+    private void waitForStatus(String expected) {
+        wait.until(ExpectedConditions.attributeToBe(By.id("request-status"), "data-status", expected));
+    }
+
+    private void waitForStatusBadge() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-status")));
+    }
+
+    private String status() {
+        return driver.findElement(By.id("request-status")).getAttribute("data-status");
+    }
+
+    private void waitForVaadin() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+    }
+
+    private static String numberIn(String requestUrl) {
+        Matcher matcher = REQUEST_URL.matcher(requestUrl);
+        assertThat(matcher.find()).as("request URL %s", requestUrl).isTrue();
+        return matcher.group(1);
+    }
+
+    private void screenshot(String name) {
+        if (driver == null) {
+            return;
+        }
+        log(name);
+        try {
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (RuntimeException | IOException e) {
+            // A screenshot is a help for humans; it must not hide the real outcome of the test.
+            System.err.println("Screenshot '" + name + "' failed: " + e);
+        }
+    }
+
+    /** Elapsed time per step in the test output: shows where a slow or failed run spent its time. */
+    private void log(String step) {
+        System.out.printf("[browser] %6d ms  %s%n", Duration.between(started, Instant.now()).toMillis(), step);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Best effort: Chromium may still be writing its profile while it exits. */
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : all) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
+    }
+}
