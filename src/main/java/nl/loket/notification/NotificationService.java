@@ -47,9 +47,10 @@ public class NotificationService {
     public List<Notification> mine() {
         return jdbc.sql("""
                 select id, recipient, request_number, message_key, message_args, created_at, read_at
-                from notification where recipient = ? order by created_at desc, id desc""")
-                .param(currentUser.username())
-                .query(NotificationService::map).list().stream().limit(LIMIT).toList();
+                from notification where recipient = ? order by created_at desc, id desc
+                fetch first ? rows only""")
+                .params(currentUser.username(), LIMIT)
+                .query(NotificationService::map).list();
     }
 
     public int unreadCount() {
