@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import nl.loket.catalog.CatalogService;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
@@ -31,7 +32,8 @@ public class SoftwareAccessService {
 
     private static final Logger log = LoggerFactory.getLogger(SoftwareAccessService.class);
 
-    private final SoftwareCatalog catalog;
+    private final SoftwareCatalog software;
+    private final CatalogService catalog;
     private final SoftwareAccessValidator validator;
     private final RequestService requests;
     private final UserAccountService users;
@@ -42,9 +44,10 @@ public class SoftwareAccessService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SoftwareAccessService(SoftwareCatalog catalog, SoftwareAccessValidator validator, RequestService requests,
+    SoftwareAccessService(SoftwareCatalog software, CatalogService catalog, SoftwareAccessValidator validator, RequestService requests,
                           UserAccountService users, NotificationService notifications, WorkflowService workflow,
                           DecisionEvaluator decisions, CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+        this.software = software;
         this.catalog = catalog;
         this.validator = validator;
         this.requests = requests;
@@ -59,7 +62,7 @@ public class SoftwareAccessService {
 
     /** The catalogue with, per item, whether the approval decision asks for approval (without admin rights). */
     public List<SoftwareOption> options() {
-        return catalog.active().stream().map(s -> new SoftwareOption(s, needsApproval(s, false))).toList();
+        return software.active().stream().map(s -> new SoftwareOption(s, needsApproval(s, false))).toList();
     }
 
     /** Asks the deployed DMN decision, so the form tells the truth the process will act on. */
@@ -74,29 +77,30 @@ public class SoftwareAccessService {
     /** Validates, stores the request and starts its process in one transaction: all of it, or nothing. */
     @Transactional
     public Request submit(SoftwareAccessForm form) {
+        catalog.checkMayStart(KEY);
         Map<String, String> errors = validator.validate(form);
         if (!errors.isEmpty()) {
             log.warn("Refused software-access request from {}: {}", currentUser.username(), errors);
             throw new InvalidRequestException(errors);
         }
         String requester = currentUser.username();
-        Software software = catalog.findActive(form.softwareId()).orElseThrow();
-        Request request = requests.create(KEY, requester, software.name());
+        Software chosen = software.findActive(form.softwareId()).orElseThrow();
+        Request request = requests.create(KEY, requester, chosen.name());
         jdbc.sql("""
                 insert into software_access_request (request_id, software_id, justification, admin_rights, end_date)
                 values (?, ?, ?, ?, ?)""")
-                .params(request.id(), software.id(), form.justification().strip(), form.adminRights(), form.endDate())
+                .params(request.id(), chosen.id(), form.justification().strip(), form.adminRights(), form.endDate())
                 .update();
         String manager = users.find(requester).map(UserAccount::managerUsername).orElse(null);
         String instanceId = workflow.start(KEY, request.number(), ProcessVariables.create()
                 .with(REQUEST_ID, request.id())
                 .with(REQUESTER, requester)
                 .with(APPROVER, manager)
-                .with(LICENCE_COST, software.licenceCostEur().doubleValue())
+                .with(LICENCE_COST, chosen.licenceCostEur().doubleValue())
                 .with(ADMIN_RIGHTS, form.adminRights())
                 .asMap());
         requests.attachProcess(request, instanceId);
-        log.info("Software-access request {} submitted by {} for {}", request.number(), requester, software.name());
+        log.info("Software-access request {} submitted by {} for {}", request.number(), requester, chosen.name());
         return requests.get(request.id());
     }
 

@@ -175,7 +175,10 @@ class SoftwareAccessBrowserIT {
     }
 
     private String emmaRequestsIntellij() {
-        openAs(url("/request/software"), "emma");
+        // the newcomer's way in: the catalogue, then the request type's button
+        openAs(url("/catalog"), "emma");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("request-software-access"))).click();
+        wait.until(ExpectedConditions.urlContains("/request/software-access"));
         WebElement softwareInput = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#software input")));
         screenshot("emma-empty-form");
 

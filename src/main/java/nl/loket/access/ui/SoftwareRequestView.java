@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.loket.access.SoftwareAccessForm;
 import nl.loket.access.SoftwareAccessService;
 import nl.loket.access.SoftwareOption;
+import nl.loket.catalog.NotStartableException;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
 import nl.loket.request.ui.RequestDetailView;
@@ -33,7 +34,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -41,8 +41,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The software-access request form. Field rules are shown early here and enforced by the service. */
-@Route(value = "request/software", layout = MainLayout.class)
-@Menu(title = "nav.request-software", order = 2, icon = "vaadin:cart")
+@Route(value = "request/software-access", layout = MainLayout.class)
 @RolesAllowed(Roles.EMPLOYEE)
 public class SoftwareRequestView extends VerticalLayout implements HasDynamicTitle {
 
@@ -155,6 +154,10 @@ public class SoftwareRequestView extends VerticalLayout implements HasDynamicTit
                     new RouteParameters("number", request.number())));
         } catch (InvalidRequestException e) {
             showErrors(e.fieldErrors());
+            submit.setEnabled(true);
+        } catch (NotStartableException e) {
+            Notification.show(getTranslation("catalog.not-startable"), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
             submit.setEnabled(true);
         }
     }

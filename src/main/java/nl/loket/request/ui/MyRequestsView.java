@@ -33,8 +33,8 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
-    /** Where a new request starts; a route, so that this view does not depend on any request type. */
-    static final String NEW_REQUEST_PATH = "request/software";
+    /** Where a new request starts: the catalogue. A route, so that this view depends on no other feature. */
+    static final String NEW_REQUEST_PATH = "catalog";
 
     final Grid<Request> grid = new Grid<>(Request.class, false);
     final Paragraph empty = new Paragraph();

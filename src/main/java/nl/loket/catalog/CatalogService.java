@@ -1,0 +1,115 @@
+package nl.loket.catalog;
+
+import static nl.loket.catalog.CatalogProperties.*;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import nl.loket.security.CurrentUser;
+import nl.loket.workflow.ProcessCatalogReader;
+import nl.loket.workflow.StartableProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The self-service catalogue: every deployed process marked with {@code loket:category} that the current user may
+ * start. No list of request types lives in code.
+ */
+@Service
+public class CatalogService {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+
+    private final ProcessCatalogReader processes;
+    private final CurrentUser currentUser;
+
+    CatalogService(ProcessCatalogReader processes, CurrentUser currentUser) {
+        this.processes = processes;
+        this.currentUser = currentUser;
+    }
+
+    /** The current user's catalogue in the given language, by category, then name. */
+    public List<CatalogItem> items(Locale locale) {
+        return processes.startableBy(currentUser.username()).stream()
+                .filter(process -> process.properties().containsKey(CATEGORY))
+                .map(process -> toItem(process, locale))
+                .sorted(Comparator.comparing(CatalogItem::category).thenComparing(CatalogItem::name,
+                        String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /**
+     * Items whose name, description or keywords contain every word of the query, ignoring case and accents
+     * ("aanvraag" finds "Aanvráág"). A blank query gives the whole catalogue.
+     */
+    public List<CatalogItem> search(String query, Locale locale) {
+        String[] words = normalize(query == null ? "" : query).split("\\s+");
+        return items(locale).stream()
+                .filter(item -> {
+                    String text = normalize(item.name() + " " + item.description() + " "
+                            + String.join(" ", item.keywords()));
+                    return Arrays.stream(words).allMatch(text::contains);
+                })
+                .toList();
+    }
+
+    public Optional<CatalogItem> find(String processKey, Locale locale) {
+        return items(locale).stream().filter(item -> item.processKey().equals(processKey)).findFirst();
+    }
+
+    /** Refuses, on the server, a request type the current user may not start. */
+    public void checkMayStart(String processKey) {
+        String me = currentUser.username();
+        if (!processes.isStartableBy(processKey, me)) {
+            log.warn("Refused: {} may not start {}", me, processKey);
+            throw new NotStartableException(processKey, me);
+        }
+    }
+
+    static String normalize(String text) {
+        return DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static CatalogItem toItem(StartableProcess process, Locale locale) {
+        Map<String, String> p = process.properties();
+        String language = locale.getLanguage();
+        String name = localized(p, NAME, language).orElse(process.name());
+        String description = localized(p, DESCRIPTION, language).orElse(process.documentation());
+        List<String> keywords = localized(p, KEYWORDS, language).map(CatalogService::splitKeywords)
+                .orElse(List.of());
+        return new CatalogItem(process.key(), name, description, p.get(CATEGORY), p.getOrDefault(ICON, DEFAULT_ICON),
+                duration(process.key(), p.get(EXPECTED_FULFILMENT)), keywords);
+    }
+
+    private static Optional<String> localized(Map<String, String> properties, String name, String language) {
+        return Optional.ofNullable(properties.get(name + ":" + language)).or(() -> Optional.ofNullable(properties.get(name)))
+                .map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static List<String> splitKeywords(String keywords) {
+        return Arrays.stream(keywords.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
+    }
+
+    private static Duration duration(String processKey, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            log.warn("Process {} has an expected fulfilment '{}' that is not an ISO-8601 duration", processKey, value);
+            return null;
+        }
+    }
+}

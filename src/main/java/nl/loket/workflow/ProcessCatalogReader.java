@@ -1,0 +1,74 @@
+package nl.loket.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Service;
+
+/**
+ * What users may start: the latest, active version of each process whose candidate starter users or groups
+ * include the user (the engine resolves the user's groups from its identity tables, which Loket keeps in step).
+ */
+@Service
+public class ProcessCatalogReader {
+
+    private final RepositoryService repositoryService;
+
+    ProcessCatalogReader(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    public List<StartableProcess> startableBy(String username) {
+        return repositoryService.createProcessDefinitionQuery()
+                .latestVersion().active().startableByUser(username)
+                .orderByProcessDefinitionKey().asc()
+                .list().stream()
+                .map(this::describe)
+                .toList();
+    }
+
+    public boolean isStartableBy(String processKey, String username) {
+        return repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().active().startableByUser(username)
+                .count() > 0;
+    }
+
+    private StartableProcess describe(ProcessDefinition definition) {
+        // the engine caches parsed models, so this does not re-read the deployment each time
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        Process process = model.getModelElementById(definition.getKey());
+        return new StartableProcess(definition.getKey(), definition.getId(), definition.getVersion(),
+                definition.getName() == null ? definition.getKey() : definition.getName(),
+                documentationOf(process), propertiesOf(process));
+    }
+
+    private static String documentationOf(Process process) {
+        return process.getDocumentations().stream().map(Documentation::getTextContent)
+                .map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse("");
+    }
+
+    private static Map<String, String> propertiesOf(Process process) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        ExtensionElements extensions = process.getExtensionElements();
+        if (extensions == null) {
+            return properties;
+        }
+        for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
+            for (CamundaProperty property : group.getCamundaProperties()) {
+                if (property.getCamundaName() != null && property.getCamundaValue() != null) {
+                    properties.putIfAbsent(property.getCamundaName(), property.getCamundaValue());
+                }
+            }
+        }
+        return properties;
+    }
+}
