@@ -1,0 +1,225 @@
+package nl.loket.forms.ui;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.loket.forms.FieldError;
+import nl.loket.forms.FormField;
+import nl.loket.forms.FormFieldType;
+import nl.loket.forms.FormSchema;
+import nl.loket.workflow.FeelEvaluator;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Hr;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+/**
+ * A Camunda Form as Vaadin components. It only helps the user: the server validates the submission again against
+ * the same form. Conditions ({@code conditional.hide}) are re-evaluated with FEEL on every change.
+ */
+public class FormRenderer extends Div {
+
+    private final FeelEvaluator feel;
+    private final Map<FormField, HasValue<?, ?>> inputs = new LinkedHashMap<>();
+    private final Map<FormField, Component> hideable = new LinkedHashMap<>();
+
+    public FormRenderer(FormSchema schema, FeelEvaluator feel) {
+        this.feel = feel;
+        addClassName("loket-form");
+        add(layout(schema.components()));
+        updateVisibility();
+    }
+
+    /** The values as the user entered them, by key, ready for the server-side validator. */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        inputs.forEach((field, component) -> {
+            Object value = submittable(component.getValue());
+            if (value != null && ((Component) component).isVisible() && !field.isLocked()) {
+                values.put(field.key(), value);
+            }
+        });
+        return values;
+    }
+
+    /** Shows the server's errors at their fields (message keys from the bundles). */
+    public void showErrors(Map<String, FieldError> errors) {
+        inputs.forEach((field, component) -> {
+            if (component instanceof HasValidation validation) {
+                FieldError error = errors.get(field.key());
+                validation.setErrorMessage(error == null ? null
+                        : getTranslation(error.messageKey(), error.arguments().toArray()));
+                validation.setInvalid(error != null);
+            }
+        });
+    }
+
+    /** The component of a field, for tests and for focus. */
+    public HasValue<?, ?> input(String key) {
+        return inputs.entrySet().stream().filter(e -> e.getKey().key().equals(key)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow();
+    }
+
+    private FormLayout layout(List<FormField> fields) {
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        for (FormField field : fields) {
+            Component component = component(field);
+            if (component == null) {
+                continue;
+            }
+            if (!field.isInput() || FormFieldType.TEXTAREA.equals(field.type())) {
+                layout.setColspan(component, 2);
+            }
+            if (field.hideWhen() != null) {
+                hideable.put(field, component);
+            }
+            layout.add(component);
+        }
+        return layout;
+    }
+
+    private Component component(FormField field) {
+        return switch (field.type()) {
+            case FormFieldType.TEXT -> new Markdown(field.text() == null ? "" : field.text());
+            case FormFieldType.GROUP -> {
+                Div group = new Div();
+                if (field.label() != null) {
+                    group.add(new H4(field.label()));
+                }
+                group.add(layout(field.children()));
+                yield group;
+            }
+            case FormFieldType.SEPARATOR -> new Hr();
+            case FormFieldType.SPACER, FormFieldType.BUTTON -> null;
+            default -> input(field);
+        };
+    }
+
+    private Component input(FormField field) {
+        HasValue<?, ?> input = switch (field.type()) {
+            case FormFieldType.TEXTFIELD -> textField(field);
+            case FormFieldType.TEXTAREA -> textArea(field);
+            case FormFieldType.NUMBER -> new BigDecimalField(field.label());
+            case FormFieldType.CHECKBOX -> new Checkbox(field.label());
+            case FormFieldType.RADIO -> {
+                RadioButtonGroup<FormField.Option> radio = new RadioButtonGroup<>(field.label());
+                radio.setItems(field.options());
+                radio.setItemLabelGenerator(FormField.Option::label);
+                yield radio;
+            }
+            case FormFieldType.SELECT -> {
+                Select<FormField.Option> select = new Select<>();
+                select.setLabel(field.label());
+                select.setItems(field.options());
+                select.setItemLabelGenerator(FormField.Option::label);
+                yield select;
+            }
+            case FormFieldType.CHECKLIST -> {
+                CheckboxGroup<FormField.Option> checklist = new CheckboxGroup<>(field.label());
+                checklist.setItems(field.options());
+                checklist.setItemLabelGenerator(FormField.Option::label);
+                yield checklist;
+            }
+            case FormFieldType.TAGLIST -> {
+                MultiSelectComboBox<FormField.Option> tags = new MultiSelectComboBox<>(field.label());
+                tags.setItems(field.options());
+                tags.setItemLabelGenerator(FormField.Option::label);
+                yield tags;
+            }
+            case FormFieldType.DATETIME -> switch (field.subtype() == null ? "date" : field.subtype()) {
+                case "time" -> new TimePicker(field.label());
+                case "datetime" -> new DateTimePicker(field.label());
+                default -> new DatePicker(field.label());
+            };
+            default -> throw new IllegalArgumentException("Not an input: " + field.type());
+        };
+        Component component = (Component) input;
+        component.setId("field-" + field.key());
+        input.setReadOnly(field.isLocked());
+        input.setRequiredIndicatorVisible(field.required());
+        if (component instanceof com.vaadin.flow.component.HasHelper helper && field.description() != null) {
+            helper.setHelperText(field.description());
+        }
+        input.addValueChangeListener(e -> {
+            if (input instanceof HasValidation validation) {
+                validation.setInvalid(false);
+            }
+            updateVisibility();
+        });
+        inputs.put(field, input);
+        return component;
+    }
+
+    private static TextField textField(FormField field) {
+        TextField text = new TextField(field.label());
+        if (field.maxLength() != null) {
+            text.setMaxLength(field.maxLength());
+        }
+        return text;
+    }
+
+    private static TextArea textArea(FormField field) {
+        TextArea text = new TextArea(field.label());
+        if (field.maxLength() != null) {
+            text.setMaxLength(field.maxLength());
+        }
+        text.setMinHeight("6em");
+        return text;
+    }
+
+    private void updateVisibility() {
+        if (hideable.isEmpty()) {
+            return;
+        }
+        Map<String, Object> context = values();
+        inputs.forEach((field, input) -> {
+            Object value = submittable(input.getValue());
+            if (value != null) {
+                context.put(field.key(), value);
+            }
+        });
+        hideable.forEach((field, component) -> component.setVisible(!feel.isTrue(field.hideWhen(), context)));
+    }
+
+    /** What the server expects: option values instead of options, ISO text for times. */
+    private static Object submittable(Object value) {
+        if (value instanceof FormField.Option option) {
+            return option.value();
+        }
+        if (value instanceof Set<?> set) {
+            return set.isEmpty() ? null : set.stream().map(FormRenderer::submittable).toList();
+        }
+        if (value instanceof String text) {
+            return text.isEmpty() ? null : text;
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime.toString();
+        }
+        if (value instanceof LocalTime time) {
+            return time.toString();
+        }
+        return value instanceof LocalDate || value != null ? value : null;
+    }
+}

@@ -1,0 +1,106 @@
+package nl.loket.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.loket.catalog.NotStartableException;
+import nl.loket.forms.FieldError;
+import nl.loket.forms.FormField;
+import nl.loket.support.EquipmentLoan;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestUsers;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+
+/**
+ * A request type deployed at run time as a BPMN model and a Camunda Form, with no Java of its own: it starts from
+ * its form, the server validates the submission, and typed variables reach the process.
+ */
+@LoketIntegrationTest
+class FormRequestTypeIT {
+
+    static final String KEY = EquipmentLoan.KEY;
+
+    @Autowired FormRequestService service;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TestUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+
+    @BeforeEach
+    void deploy() {
+        EquipmentLoan.deployOnce(repositoryService);
+    }
+
+    @AfterEach
+    void logout() {
+        TestUsers.logout();
+    }
+
+    @Test
+    void the_start_form_comes_from_the_deployment() {
+        users.loginAs("emma");
+        var start = service.startForm(KEY, Locale.forLanguageTag("nl")).orElseThrow();
+        assertThat(start.item().name()).isEqualTo("Apparatuur lenen");
+        assertThat(start.schema().inputs()).extracting(FormField::key)
+                .containsExactly("item", "days", "from", "deliver", "desk");
+    }
+
+    @Test
+    void a_valid_submission_starts_the_process_with_typed_variables() {
+        users.loginAs("emma");
+        Request request = service.submit(KEY, Map.of("item", "projector", "days", 3, "from", "2026-12-01",
+                "deliver", true, "desk", "B204"), Locale.ENGLISH);
+
+        assertThat(request.type()).isEqualTo(KEY);
+        assertThat(request.summary()).isEqualTo("Equipment loan");
+        Map<String, Object> variables = runtimeService.getVariables(request.processInstanceId());
+        assertThat(variables).containsEntry("item", "projector").containsEntry("days", 3L)
+                .containsEntry("deliver", true).containsEntry("desk", "B204")
+                .containsEntry("requester", "emma").containsEntry("approver", "mark")
+                .containsEntry("requestId", request.id());
+        assertThat(variables.get("from")).isInstanceOf(Date.class);
+    }
+
+    @Test
+    void invalid_or_tampered_submissions_create_nothing() {
+        users.loginAs("emma");
+        long before = jdbc.sql("select count(*) from service_request").query(Long.class).single();
+        Map<String, Object> tampered = new HashMap<>(Map.of("item", "laptop", "days", 30, "deliver", true,
+                "desk", "my desk", "approved", true));
+        assertThatThrownBy(() -> service.submit(KEY, tampered, Locale.ENGLISH))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsOnlyKeys("item", "days", "desk", "approved")
+                        .containsEntry("approved", new FieldError("form.validation.unexpected", java.util.List.of())));
+        assertThat(jdbc.sql("select count(*) from service_request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void someone_outside_the_candidate_starters_cannot_start_it() {
+        users.loginAs("ada");
+        // ada is an employee too; olaf-like users without the employee role are refused
+        assertThat(service.startForm(KEY, Locale.ENGLISH)).isPresent();
+        users.loginAs("frank");
+        assertThat(service.startForm(KEY, Locale.ENGLISH)).isPresent();
+        nl.loket.security.UserAccountService accounts = context.getBean(nl.loket.security.UserAccountService.class);
+        accounts.createIfAbsent(new nl.loket.security.UserAccount("petra", "Petra Jong", null, null, true,
+                java.util.Set.of(nl.loket.security.Roles.FULFILLER)), "secret-for-petra");
+        users.loginAs("petra");
+        assertThat(service.startForm(KEY, Locale.ENGLISH)).isEmpty();
+        assertThatThrownBy(() -> service.submit(KEY, Map.of("item", "headset", "days", 1), Locale.ENGLISH))
+                .isInstanceOf(NotStartableException.class);
+    }
+}
