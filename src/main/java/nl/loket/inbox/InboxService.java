@@ -79,7 +79,11 @@ public class InboxService {
         decide(taskId, false, trimmed);
     }
 
-    private void decide(String taskId, boolean approved, String reason) {
+    /**
+     * Checks that the current user may complete the task: it is offered to them and it is not about their own
+     * request. Returns the user's name.
+     */
+    public String checkMayDecide(String taskId) {
         String me = currentUser.username();
         WorkTask task = availableTask(taskId, me);
         Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
@@ -87,6 +91,12 @@ public class InboxService {
             log.warn("Refused: {} tried to decide on their own request {}", me, request.number());
             throw new OwnRequestException(request.number(), me);
         }
+        return me;
+    }
+
+    private void decide(String taskId, boolean approved, String reason) {
+        String me = checkMayDecide(taskId);
+        Request request = requestOf(tasks.find(taskId).orElseThrow()).orElseThrow();
         tasks.completeAs(taskId, me, ProcessVariables.create()
                 .with(ApprovalOutcome.APPROVED, approved)
                 .with(ApprovalOutcome.REJECTION_REASON, reason)

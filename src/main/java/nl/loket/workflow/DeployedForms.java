@@ -48,6 +48,18 @@ public class DeployedForms {
         }
     }
 
+    /** The Camunda Form linked to a user task; empty if it links none Loket can read. */
+    public Optional<String> taskForm(String taskId) {
+        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+            return Optional.of(new String(form.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (ProcessEngineException e) {
+            log.debug("No Camunda Form for task {}: {}", taskId, e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The latest definition id of a process, to start exactly the version whose form was shown. */
     public Optional<String> latestDefinitionId(String processKey) {
         return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()

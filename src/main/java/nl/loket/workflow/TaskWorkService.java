@@ -51,6 +51,11 @@ public class TaskWorkService {
                 .map(task -> toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
     }
 
+    /** The variables the task sees (its own and its process's), e.g. options a task form refers to. */
+    public Map<String, Object> variables(String taskId) {
+        return taskService.getVariables(taskId);
+    }
+
     /** Claims the task for the user if nobody has it yet, then completes it as that user. */
     public void completeAs(String taskId, String username, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();

@@ -9,11 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.loket.catalog.NotStartableException;
+import nl.loket.inbox.InboxService;
+import nl.loket.inbox.TaskFormService;
+import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.forms.FieldError;
 import nl.loket.forms.FormField;
 import nl.loket.support.EquipmentLoan;
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.TestUsers;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,9 @@ class FormRequestTypeIT {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
+    @Autowired InboxService inbox;
+    @Autowired TaskFormService taskForms;
+    @Autowired HistoryService historyService;
 
     @BeforeEach
     void deploy() {
@@ -102,5 +109,40 @@ class FormRequestTypeIT {
         assertThat(service.startForm(KEY, Locale.ENGLISH)).isEmpty();
         assertThatThrownBy(() -> service.submit(KEY, Map.of("item", "headset", "days", 1), Locale.ENGLISH))
                 .isInstanceOf(NotStartableException.class);
+    }
+
+    @Test
+    void the_fulfillers_task_is_completed_through_its_form() {
+        users.loginAs("emma");
+        Request request = service.submit(KEY, Map.of("item", "headset", "days", 2), Locale.ENGLISH);
+
+        users.loginAs("frank");
+        String taskId = inbox.myTasks().stream().filter(t -> t.request().number().equals(request.number()))
+                .findFirst().orElseThrow().taskId();
+        assertThat(taskForms.formOf(taskId)).hasValueSatisfying(form ->
+                assertThat(form.inputs()).extracting(FormField::key).containsExactly("serialNumber", "condition"));
+        assertThat(TaskFormService.isApproval(taskForms.formOf(taskId))).isFalse();
+
+        assertThatThrownBy(() -> taskForms.complete(taskId, Map.of("serialNumber", "12", "condition", "broken")))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class,
+                        e -> assertThat(e.errors()).containsOnlyKeys("serialNumber", "condition"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).count())
+                .isOne();
+
+        taskForms.complete(taskId, Map.of("serialNumber", "SN-123456", "condition", "new"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).count())
+                .isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(request.processInstanceId())
+                .variableName("serialNumber").singleResult().getValue()).isEqualTo("SN-123456");
+    }
+
+    @Test
+    void the_requester_cannot_complete_the_task_of_her_own_request() {
+        users.loginAs("emma");
+        Request request = service.submit(KEY, Map.of("item", "projector", "days", 1), Locale.ENGLISH);
+        String taskId = jdbc.sql("select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?")
+                .param(request.processInstanceId()).query(String.class).single();
+        assertThatThrownBy(() -> taskForms.complete(taskId, Map.of("serialNumber", "SN-000001")))
+                .isInstanceOf(TaskNotAvailableException.class);
     }
 }

@@ -15,6 +15,7 @@ public final class EquipmentLoan {
             repositoryService.createDeployment().name(KEY)
                     .addClasspathResource("form-request-types/equipment-loan.bpmn")
                     .addClasspathResource("form-request-types/equipment-loan-request.form")
+                    .addClasspathResource("form-request-types/equipment-loan-handover.form")
                     .deploy();
         }
     }

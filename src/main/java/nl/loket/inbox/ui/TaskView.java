@@ -1,9 +1,17 @@
 package nl.loket.inbox.ui;
 
+import java.util.Map;
+import java.util.Optional;
+
+import nl.loket.forms.FormSchema;
+import nl.loket.forms.ui.FormRenderer;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.OwnRequestException;
+import nl.loket.inbox.TaskFormService;
 import nl.loket.inbox.TaskNotAvailableException;
+import nl.loket.request.InvalidFormSubmissionException;
+import nl.loket.workflow.FeelEvaluator;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
 import nl.loket.request.ui.FactList;
@@ -39,6 +47,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InboxService inbox;
+    private final TaskFormService taskForms;
+    private final FeelEvaluator feel;
     private String taskId;
     private String requestNumber;
 
@@ -48,8 +58,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     final Dialog rejectDialog = new Dialog();
     final Button confirmReject = new Button();
 
-    public TaskView(InboxService inbox) {
+    FormRenderer form;
+    final Button complete = new Button();
+
+    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel) {
         this.inbox = inbox;
+        this.taskForms = taskForms;
+        this.feel = feel;
         addClassName("loket-page");
     }
 
@@ -76,6 +91,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
         Div details = new Div(new H3(getTranslation("request.details")), new FactList(item.facts()));
         details.addClassName("loket-card");
+        Optional<FormSchema> taskForm = taskForms.formOf(taskId);
+        if (!TaskFormService.isApproval(taskForm)) {
+            add(heading, meta, details, completion(taskForm));
+            return;
+        }
 
         approve.setText(getTranslation("inbox.approve"));
         approve.setIcon(VaadinIcon.CHECK.create());
@@ -92,6 +112,36 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
         add(heading, meta, details, decision);
+    }
+
+    /** A task that is not an approval: its form (if any) and a button to complete it. */
+    private Div completion(Optional<FormSchema> taskForm) {
+        Div card = new Div(new H3(getTranslation("inbox.your-part")));
+        card.addClassName("loket-card");
+        taskForm.ifPresent(schema -> {
+            form = new FormRenderer(schema, feel);
+            card.add(form);
+        });
+        complete.setText(getTranslation("inbox.complete"));
+        complete.setIcon(VaadinIcon.CHECK.create());
+        complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        complete.setId("complete");
+        complete.addClickListener(e -> completeTask());
+        card.add(complete);
+        return card;
+    }
+
+    void completeTask() {
+        try {
+            taskForms.complete(taskId, form == null ? Map.of() : form.values());
+            done("inbox.completed");
+        } catch (InvalidFormSubmissionException e) {
+            if (form != null) {
+                form.showErrors(e.errors());
+            }
+        } catch (TaskNotAvailableException | OwnRequestException e) {
+            refused(e);
+        }
     }
 
     private void buildRejectDialog() {
