@@ -4,7 +4,16 @@ package nl.loket.request;
  * One labelled detail of a request, shown to requester and approver alike. The label is a message key; the value
  * keeps its type so that the UI can format it in the reader's language.
  */
-public record RequestFact(String labelKey, Kind kind, Object value) {
+public record RequestFact(String labelKey, Kind kind, Object value, boolean translated) {
+
+    public RequestFact(String labelKey, Kind kind, Object value) {
+        this(labelKey, kind, value, true);
+    }
+
+    /** A fact whose label is already text (e.g. from a form the modeller wrote), not a message key. */
+    public static RequestFact withLabel(String label, Kind kind, Object value) {
+        return new RequestFact(label, kind, value, false);
+    }
 
     public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR }
 

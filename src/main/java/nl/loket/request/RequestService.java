@@ -23,20 +23,22 @@ public class RequestService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Map<String, RequestFacts> factsByType;
+    private final StartFormFacts startFormFacts;
 
     RequestService(RequestRepository requests, ProcessHistoryService history, CurrentUser currentUser, Clock clock,
-                   List<RequestFacts> facts) {
+                   List<RequestFacts> facts, StartFormFacts startFormFacts) {
         this.requests = requests;
         this.history = history;
         this.currentUser = currentUser;
         this.clock = clock;
         this.factsByType = facts.stream().collect(Collectors.toMap(RequestFacts::requestType, f -> f));
+        this.startFormFacts = startFormFacts;
     }
 
-    /** The type-specific details of a request; callers check access first. */
+    /** The details of a request: its type's own, or what was filled in on its start form. Callers check access. */
     public List<RequestFact> factsOf(Request request) {
         RequestFacts facts = factsByType.get(request.type());
-        return facts == null ? List.of() : facts.factsOf(request);
+        return facts == null ? startFormFacts.factsOf(request) : facts.factsOf(request);
     }
 
     /** For a request type's own service, inside its submit transaction. */

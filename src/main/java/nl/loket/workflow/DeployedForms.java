@@ -35,13 +35,15 @@ public class DeployedForms {
     public Optional<String> startForm(String processKey) {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(processKey).latestVersion().singleResult();
-        if (definition == null) {
-            return Optional.empty();
-        }
-        try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+        return definition == null ? Optional.empty() : startFormOfDefinition(definition.getId());
+    }
+
+    /** The start form of one process definition (version). */
+    public Optional<String> startFormOfDefinition(String definitionId) {
+        try (InputStream form = formService.getDeployedStartForm(definitionId)) {
             return Optional.of(new String(form.readAllBytes(), StandardCharsets.UTF_8));
         } catch (ProcessEngineException e) {
-            log.warn("No Camunda Form for the start of {}: {}", processKey, e.getMessage());
+            log.debug("No Camunda Form for the start of {}: {}", definitionId, e.getMessage());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,10 @@ package nl.loket.workflow;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -29,6 +32,20 @@ public class ProcessHistoryService {
                 .map(ProcessHistoryService::toEntry)
                 .filter(entry -> entry.kind() != TimelineEntry.Kind.GATEWAY && entry.kind() != TimelineEntry.Kind.OTHER)
                 .toList();
+    }
+
+    /** The instance's variables as they ended up (also after it finished), by name. */
+    public Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> variables = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        return variables;
+    }
+
+    /** The process definition (version) the instance runs or ran on. */
+    public Optional<String> definitionId(String processInstanceId) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult()).map(i -> i.getProcessDefinitionId());
     }
 
     private static TimelineEntry toEntry(HistoricActivityInstance activity) {

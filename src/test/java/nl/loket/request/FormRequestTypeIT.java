@@ -3,6 +3,7 @@ package nl.loket.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,6 +45,7 @@ class FormRequestTypeIT {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
     @Autowired InboxService inbox;
+    @Autowired RequestService requests;
     @Autowired TaskFormService taskForms;
     @Autowired HistoryService historyService;
 
@@ -80,6 +82,14 @@ class FormRequestTypeIT {
                 .containsEntry("requester", "emma").containsEntry("approver", "mark")
                 .containsEntry("requestId", request.id());
         assertThat(variables.get("from")).isInstanceOf(Date.class);
+
+        // what she filled in is shown as the request's details, labelled as in the form
+        assertThat(requests.myRequest(request.number()).orElseThrow().facts())
+                .extracting(RequestFact::labelKey, RequestFact::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("What do you need?", "Projector"),
+                        org.assertj.core.groups.Tuple.tuple("For how many days?", "3"),
+                        org.assertj.core.groups.Tuple.tuple("Deliver to my desk", true),
+                        org.assertj.core.groups.Tuple.tuple("From", LocalDate.of(2026, 12, 1)));
     }
 
     @Test

@@ -19,7 +19,7 @@ public class FactList extends Div {
         addClassNames("loket-facts");
         Locale locale = getLocale();
         for (RequestFact fact : facts) {
-            Span label = new Span(getTranslation(fact.labelKey()));
+            Span label = new Span(fact.translated() ? getTranslation(fact.labelKey()) : fact.labelKey());
             label.addClassNames(LumoUtility.TextColor.SECONDARY, "loket-fact-label");
             Span value = new Span(format(fact, locale));
             value.addClassNames("loket-fact-value");
