@@ -1,0 +1,128 @@
+package nl.loket.catalog.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import nl.loket.catalog.PublishingService;
+import nl.loket.catalog.UploadRefusedException;
+import nl.loket.security.Roles;
+import nl.loket.ui.MainLayout;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Process admins publish request types: upload BPMN, DMN and Camunda Forms made in Camunda Modeler. */
+@Route(value = "admin/publish", layout = MainLayout.class)
+@Menu(title = "nav.publish", order = 10, icon = "vaadin:upload")
+@RolesAllowed(Roles.PROCESS_ADMIN)
+public class PublishView extends VerticalLayout implements HasDynamicTitle {
+
+    private final PublishingService publishing;
+    private final Map<String, byte[]> received = new ConcurrentHashMap<>();
+
+    final TextField name = new TextField();
+    final Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> received.put(metadata.fileName(), data)));
+    final UnorderedList files = new UnorderedList();
+    final Div outcome = new Div();
+    final Button publish = new Button();
+
+    public PublishView(PublishingService publishing) {
+        this.publishing = publishing;
+        addClassName("loket-page");
+        Paragraph intro = new Paragraph(getTranslation("publish.intro"));
+        intro.addClassNames(LumoUtility.TextColor.SECONDARY);
+
+        name.setLabel(getTranslation("publish.name"));
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(100);
+        name.setId("publish-name");
+        upload.setAcceptedFileTypes(".bpmn", ".dmn", ".form");
+        upload.setMaxFiles(PublishingService.MAX_FILES);
+        upload.setMaxFileSize(PublishingService.MAX_FILE_SIZE);
+        upload.addAllFinishedListener(e -> showFiles());
+        upload.setId("publish-upload");
+        files.setId("publish-files");
+
+        publish.setText(getTranslation("publish.submit"));
+        publish.setIcon(VaadinIcon.ROCKET.create());
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publish.setId("publish");
+        publish.addClickListener(e -> publish());
+        Button clear = new Button(getTranslation("publish.clear"), e -> clear());
+        outcome.setId("publish-outcome");
+
+        Div card = new Div(name, upload, files, new HorizontalLayout(publish, clear), outcome);
+        card.addClassName("loket-card");
+        add(new H2(getTranslation("publish.title")), intro, card);
+    }
+
+    /** For tests and for a file picked up by other means: the files to publish, by name. */
+    void receive(String fileName, byte[] content) {
+        received.put(fileName, content);
+        showFiles();
+    }
+
+    void publish() {
+        outcome.removeAll();
+        if (name.getValue().isBlank()) {
+            name.setErrorMessage(getTranslation("validation.required"));
+            name.setInvalid(true);
+            return;
+        }
+        name.setInvalid(false);
+        try {
+            List<String> keys = publishing.publish(name.getValue().strip(), new LinkedHashMap<>(received));
+            Paragraph done = new Paragraph(getTranslation("publish.done", String.join(", ", keys)));
+            done.setId("publish-done");
+            outcome.add(done);
+            Notification.show(getTranslation("publish.done", String.join(", ", keys)), 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            received.clear();
+            showFiles();
+        } catch (UploadRefusedException e) {
+            UnorderedList reasons = new UnorderedList();
+            reasons.setId("publish-refused");
+            e.reasons().forEach(reason -> reasons.add(new ListItem(
+                    getTranslation(reason.messageKey(), reason.subject()))));
+            outcome.add(new Paragraph(getTranslation("publish.refused")), reasons);
+        }
+    }
+
+    private void clear() {
+        received.clear();
+        upload.clearFileList();
+        outcome.removeAll();
+        showFiles();
+    }
+
+    private void showFiles() {
+        files.removeAll();
+        received.keySet().stream().sorted().forEach(file -> files.add(new ListItem(file)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("publish.title") + " | Loket";
+    }
+}

@@ -1,0 +1,78 @@
+package nl.loket.catalog.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestUsers;
+import nl.loket.ui.AccessDeniedView;
+import nl.loket.ui.KaribuSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+
+/** The publishing page as ada uses it; and closed to everyone else. */
+@LoketIntegrationTest
+class PublishViewIT {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+
+    @AfterEach
+    void close() {
+        KaribuSupport.close();
+    }
+
+    @Test
+    void a_refused_upload_lists_its_reasons_in_dutch() {
+        KaribuSupport.openAs("ada", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(PublishView.class);
+        PublishView view = _get(PublishView.class);
+
+        _click(view.publish);
+        assertThat(view.name.isInvalid()).isTrue();
+
+        view.name.setValue("Proef");
+        view.receive("notities.bpmn", "geen model".getBytes(StandardCharsets.UTF_8));
+        _click(view.publish);
+        UnorderedList reasons = _get(view.outcome, UnorderedList.class, spec -> spec.withId("publish-refused"));
+        assertThat(_find(reasons, ListItem.class)).extracting(ListItem::getText)
+                .contains("notities.bpmn is geen BPMN-model dat Camunda kan lezen.");
+    }
+
+    @Test
+    void employees_cannot_open_it() {
+        KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate("admin/publish");
+        assertThat(_find(PublishView.class)).isEmpty();
+        _get(AccessDeniedView.class);
+    }
+
+    @Test
+    void ada_publishes_a_model_with_its_forms() throws Exception {
+        KaribuSupport.openAs("ada", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(PublishView.class);
+        PublishView view = _get(PublishView.class);
+        view.name.setValue("Laptop loan");
+        for (String file : new String[] {"equipment-loan.bpmn", "equipment-loan-request.form",
+                "equipment-loan-handover.form"}) {
+            byte[] content = getClass().getResourceAsStream("/form-request-types/" + file).readAllBytes();
+            String renamed = new String(content, StandardCharsets.UTF_8).replace("equipment-loan", "laptop-loan");
+            view.receive(file.replace("equipment-loan", "laptop-loan"), renamed.getBytes(StandardCharsets.UTF_8));
+        }
+        _click(view.publish);
+        assertThat(_get(view.outcome, Paragraph.class, spec -> spec.withId("publish-done")).getText())
+                .contains("laptop-loan");
+    }
+}
