@@ -78,7 +78,9 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         String title = getTranslation(key);
         Div cards = new Div();
         cards.addClassName("loket-catalog-cards");
-        results.add(new H3(title.equals(key) ? id : title), cards);
+        // a category without a text in the bundles shows its id, capitalised
+        results.add(new H3(title.equals(key) ? id.substring(0, 1).toUpperCase(getLocale()) + id.substring(1) : title),
+                cards);
         return cards;
     }
 
