@@ -45,8 +45,12 @@ public class PublishingService {
         this.currentUser = currentUser;
     }
 
-    /** Checks and deploys; returns the keys of the processes deployed. */
-    public List<String> publish(String name, Map<String, byte[]> files) {
+    /** What was published, and form components Loket cannot show (they are named, never silently dropped). */
+    public record Published(List<String> processKeys, List<String> unsupportedComponents) {
+    }
+
+    /** Checks and deploys. */
+    public Published publish(String name, Map<String, byte[]> files) {
         if (!currentUser.hasRole(Roles.PROCESS_ADMIN)) {
             throw new AccessDeniedException("Only process admins publish request types");
         }
@@ -77,8 +81,14 @@ public class PublishingService {
         }
         try {
             List<String> keys = deployments.deploy(name, files);
+            List<String> unsupported = formsById.values().stream()
+                    .flatMap(form -> form.unsupported().stream().map(component -> form.id() + ": " + component))
+                    .toList();
             log.info("{} published {} as '{}'", currentUser.username(), keys, name);
-            return keys;
+            if (!unsupported.isEmpty()) {
+                log.warn("Published forms have components Loket does not support: {}", unsupported);
+            }
+            return new Published(keys, unsupported);
         } catch (RuntimeException e) {
             // the engine's own checks (parse errors, unknown delegate syntax...): the deployment is rolled back
             log.warn("The engine refused upload '{}': {}", name, e.getMessage());

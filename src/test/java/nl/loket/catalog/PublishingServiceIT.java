@@ -40,8 +40,9 @@ class PublishingServiceIT {
     @Test
     void a_published_request_type_is_in_the_catalogue_at_once_and_new_versions_apply_to_new_requests() {
         users.loginAs("ada");
-        assertThat(publishing.publish("parking permit", files("parking-permit", "Equipment loan")))
-                .containsExactly("parking-permit");
+        var published = publishing.publish("parking permit", files("parking-permit", "Equipment loan"));
+        assertThat(published.processKeys()).containsExactly("parking-permit");
+        assertThat(published.unsupportedComponents()).isEmpty();
 
         users.loginAs("emma");
         assertThat(catalog.items(Locale.ENGLISH)).extracting(CatalogItem::processKey).contains("parking-permit");
@@ -78,6 +79,17 @@ class PublishingServiceIT {
         assertRefused(Map.of("script.js", bytes("alert(1)")), "publish.refused.file-type");
 
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void unsupported_form_components_are_named_to_the_admin() {
+        users.loginAs("ada");
+        Map<String, byte[]> upload = files("kiosk-request", "Kiosk");
+        String form = new String(upload.get("kiosk-request-request.form"), StandardCharsets.UTF_8)
+                .replace("\"components\": [", "\"components\": [ { \"type\": \"iframe\", \"id\": \"Iframe_Map\" },");
+        upload.put("kiosk-request-request.form", bytes(form));
+        assertThat(publishing.publish("kiosk", upload).unsupportedComponents())
+                .containsExactly("kiosk-request-request: iframe (Iframe_Map)");
     }
 
     @Test

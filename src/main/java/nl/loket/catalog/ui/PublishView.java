@@ -92,7 +92,16 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
         }
         name.setInvalid(false);
         try {
-            List<String> keys = publishing.publish(name.getValue().strip(), new LinkedHashMap<>(received));
+            PublishingService.Published published = publishing.publish(name.getValue().strip(),
+                    new LinkedHashMap<>(received));
+            List<String> keys = published.processKeys();
+            if (!published.unsupportedComponents().isEmpty()) {
+                Paragraph warning = new Paragraph(getTranslation("publish.unsupported",
+                        String.join("; ", published.unsupportedComponents())));
+                warning.setId("publish-unsupported");
+                warning.addClassName("loket-hint");
+                outcome.add(warning);
+            }
             Paragraph done = new Paragraph(getTranslation("publish.done", String.join(", ", keys)));
             done.setId("publish-done");
             outcome.add(done);
