@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 public class DeployedForms {
 
     private static final Logger log = LoggerFactory.getLogger(DeployedForms.class);
+    private static final String APP_FORM_PREFIX = "camunda-forms:app:";
 
     private final FormService formService;
     private final RepositoryService repositoryService;
@@ -38,13 +39,46 @@ public class DeployedForms {
         return definition == null ? Optional.empty() : startFormOfDefinition(definition.getId());
     }
 
-    /** The start form of one process definition (version). */
+    /**
+     * The start form of one process definition (version). A {@code camunda-forms:app:} key names a form packaged
+     * with Loket (on the classpath, e.g. from the top-level forms/ folder) instead of one in the deployment.
+     */
     public Optional<String> startFormOfDefinition(String definitionId) {
         try (InputStream form = formService.getDeployedStartForm(definitionId)) {
             return Optional.of(new String(form.readAllBytes(), StandardCharsets.UTF_8));
         } catch (ProcessEngineException e) {
+            String formKey = startFormKey(definitionId);
+            if (formKey != null && formKey.startsWith(APP_FORM_PREFIX)) {
+                return appForm(formKey.substring(APP_FORM_PREFIX.length()));
+            }
             log.debug("No Camunda Form for the start of {}: {}", definitionId, e.getMessage());
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String startFormKey(String definitionId) {
+        try {
+            return formService.getStartFormKey(definitionId);
+        } catch (ProcessEngineException e) {
+            return null;
+        }
+    }
+
+    /** A form packaged with the application; only .form files, never a path outside the classpath root. */
+    private Optional<String> appForm(String path) {
+        String resource = path.startsWith("/") ? path.substring(1) : path;
+        if (!resource.endsWith(".form") || resource.contains("..")) {
+            log.warn("Refused app form '{}': not a .form file on the classpath", path);
+            return Optional.empty();
+        }
+        try (InputStream form = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (form == null) {
+                log.warn("App form '{}' not found on the classpath", path);
+                return Optional.empty();
+            }
+            return Optional.of(new String(form.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
