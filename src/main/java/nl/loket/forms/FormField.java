@@ -11,7 +11,10 @@ public record FormField(String id, String type, String key, String label, String
                         boolean required, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
                         String pattern, String validationType, List<Option> options, String optionsKey,
                         String hideWhen, boolean readonly, boolean disabled, Object defaultValue, String text,
-                        List<FormField> children) {
+                        List<FormField> children, String row, Integer columns) {
+
+    /** form-js lays components out in rows of 16 columns. */
+    public static final int GRID_COLUMNS = 16;
 
     /** A choice of a select, radio, checklist or taglist. */
     public record Option(String label, Object value) {

@@ -71,7 +71,8 @@ public class FormSchemaParser {
                 text(validate, "pattern"), text(validate, "validationType"), List.copyOf(options),
                 text(node, "valuesKey"), text(node.path("conditional"), "hide"), flag(node, "readonly"),
                 flag(node, "disabled"), value(node.get("defaultValue")), text(node, "text"),
-                node.path("components").isArray() ? fields(node.path("components"), unsupported) : List.of());
+                node.path("components").isArray() ? fields(node.path("components"), unsupported) : List.of(),
+                text(node.path("layout"), "row"), integer(node.path("layout"), "columns"));
     }
 
     private static void checkUniqueKeys(List<FormField> components) {

@@ -22,7 +22,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Hr;
@@ -81,23 +80,49 @@ public class FormRenderer extends Div {
                 .findFirst().orElseThrow();
     }
 
-    private FormLayout layout(List<FormField> fields) {
-        FormLayout layout = new FormLayout();
-        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+    /**
+     * Components in the rows the form designer made (form-js {@code layout.row}, 16 columns; a component without
+     * a width shares what is left). On a narrow screen every component takes the full width (CSS).
+     */
+    private Div layout(List<FormField> fields) {
+        Div container = new Div();
+        List<Map.Entry<FormField, Component>> row = new java.util.ArrayList<>();
+        String rowId = null;
         for (FormField field : fields) {
             Component component = component(field);
             if (component == null) {
                 continue;
             }
-            if (!field.isInput() || FormFieldType.TEXTAREA.equals(field.type())) {
-                layout.setColspan(component, 2);
-            }
             if (field.hideWhen() != null) {
                 hideable.put(field, component);
             }
-            layout.add(component);
+            if (!row.isEmpty() && (field.row() == null || !field.row().equals(rowId))) {
+                container.add(row(row));
+                row.clear();
+            }
+            row.add(Map.entry(field, component));
+            rowId = field.row();
         }
-        return layout;
+        if (!row.isEmpty()) {
+            container.add(row(row));
+        }
+        return container;
+    }
+
+    private static Div row(List<Map.Entry<FormField, Component>> cells) {
+        Div row = new Div();
+        row.addClassName("loket-form-row");
+        int fixed = cells.stream().map(Map.Entry::getKey).filter(f -> f.columns() != null)
+                .mapToInt(f -> Math.max(1, Math.min(FormField.GRID_COLUMNS, f.columns()))).sum();
+        long free = cells.stream().filter(cell -> cell.getKey().columns() == null).count();
+        int share = free == 0 ? 0 : (int) Math.max(1, (FormField.GRID_COLUMNS - fixed) / free);
+        for (Map.Entry<FormField, Component> cell : cells) {
+            Integer columns = cell.getKey().columns();
+            int span = columns == null ? share : Math.max(1, Math.min(FormField.GRID_COLUMNS, columns));
+            cell.getValue().getElement().getStyle().set("grid-column", "span " + span);
+            row.add(cell.getValue());
+        }
+        return row;
     }
 
     private Component component(FormField field) {

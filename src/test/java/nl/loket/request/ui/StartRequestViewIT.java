@@ -56,6 +56,15 @@ class StartRequestViewIT {
         Select<FormField.Option> item = (Select<FormField.Option>) view.form.input("item");
         TextField desk = (TextField) view.form.input("desk");
 
+        // rows and widths as the form designer laid them out (16 columns)
+        Component days = (Component) view.form.input("days");
+        assertThat(item.getParent()).isEqualTo(days.getParent());
+        assertThat(item.getElement().getStyle().get("grid-column")).isEqualTo("span 10");
+        assertThat(days.getElement().getStyle().get("grid-column")).isEqualTo("span 6");
+        assertThat(((Component) view.form.input("from")).getElement().getStyle().get("grid-column"))
+                .isEqualTo("span 8");
+        assertThat(desk.getParent()).isNotEqualTo(item.getParent());
+
         assertThat(desk.isVisible()).as("hidden until 'deliver' is ticked (FEEL condition)").isFalse();
         ((Checkbox) view.form.input("deliver")).setValue(true);
         assertThat(desk.isVisible()).isTrue();
