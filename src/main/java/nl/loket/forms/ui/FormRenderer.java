@@ -39,6 +39,8 @@ import com.vaadin.flow.component.timepicker.TimePicker;
  */
 public class FormRenderer extends Div {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FormRenderer.class);
+
     private final FeelEvaluator feel;
     private final Map<FormField, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     private final Map<FormField, Component> hideable = new LinkedHashMap<>();
@@ -193,8 +195,37 @@ public class FormRenderer extends Div {
             }
             updateVisibility();
         });
+        applyDefault(field, input);
         inputs.put(field, input);
         return component;
+    }
+
+    /** The form's default value, in the component's own type; one that does not fit is left out. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void applyDefault(FormField field, HasValue input) {
+        Object value = field.defaultValue();
+        if (value == null) {
+            return;
+        }
+        try {
+            switch (field.type()) {
+                case FormFieldType.TEXTFIELD, FormFieldType.TEXTAREA -> input.setValue(String.valueOf(value));
+                case FormFieldType.NUMBER -> input.setValue(new java.math.BigDecimal(String.valueOf(value)));
+                case FormFieldType.CHECKBOX -> input.setValue(Boolean.valueOf(String.valueOf(value)));
+                case FormFieldType.RADIO, FormFieldType.SELECT -> field.options().stream()
+                        .filter(option -> String.valueOf(option.value()).equals(String.valueOf(value)))
+                        .findFirst().ifPresent(input::setValue);
+                case FormFieldType.DATETIME -> {
+                    if (input instanceof DatePicker) {
+                        input.setValue(LocalDate.parse(String.valueOf(value)));
+                    }
+                }
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            // a default the form designer got wrong must not break the form; the field just starts empty
+            LOG.warn("Default value '{}' of field '{}' does not fit a {}", value, field.key(), field.type());
+        }
     }
 
     private static TextField textField(FormField field) {

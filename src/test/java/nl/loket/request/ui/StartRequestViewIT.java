@@ -64,6 +64,7 @@ class StartRequestViewIT {
         assertThat(((Component) view.form.input("from")).getElement().getStyle().get("grid-column"))
                 .isEqualTo("span 8");
         assertThat(desk.getParent()).isNotEqualTo(item.getParent());
+        assertThat(((BigDecimalField) days).getValue()).as("the form's default value").isEqualByComparingTo("2");
 
         assertThat(desk.isVisible()).as("hidden until 'deliver' is ticked (FEEL condition)").isFalse();
         ((Checkbox) view.form.input("deliver")).setValue(true);
@@ -76,7 +77,7 @@ class StartRequestViewIT {
 
         item.setValue(item.getListDataView().getItems().filter(o -> "headset".equals(o.value())).findFirst()
                 .orElseThrow());
-        ((BigDecimalField) view.form.input("days")).setValue(new BigDecimal("2"));
+        ((BigDecimalField) view.form.input("days")).setValue(new BigDecimal("3"));
         desk.setValue("B204");
         long before = count();
         _click(view.submit);
