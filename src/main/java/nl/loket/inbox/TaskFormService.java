@@ -47,6 +47,12 @@ public class TaskFormService {
         return forms.taskForm(taskId).map(parser::parse);
     }
 
+    /** The variables the task's form may refer to (options, conditions); refuses tasks that are not the caller's. */
+    public Map<String, Object> contextOf(String taskId) {
+        inbox.open(taskId);
+        return tasks.variables(taskId);
+    }
+
     /** Whether the task is an approval: its form decides with {@link ApprovalOutcome#APPROVED}. */
     public static boolean isApproval(Optional<FormSchema> form) {
         return form.map(schema -> schema.inputs().stream()

@@ -45,8 +45,17 @@ public class FormRenderer extends Div {
     private final Map<FormField, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     private final Map<FormField, Component> hideable = new LinkedHashMap<>();
 
+    private final Map<String, Object> context;
+
     public FormRenderer(FormSchema schema, FeelEvaluator feel) {
+        this(schema, feel, Map.of());
+    }
+
+    /** @param context variables the form may refer to: options named by {@code valuesKey}, conditions */
+    public FormRenderer(FormSchema schema, FeelEvaluator feel, Map<String, Object> context) {
         this.feel = feel;
+        this.context = Map.copyOf(context.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         addClassName("loket-form");
         add(layout(schema.components()));
         updateVisibility();
@@ -152,26 +161,26 @@ public class FormRenderer extends Div {
             case FormFieldType.CHECKBOX -> new Checkbox(field.label());
             case FormFieldType.RADIO -> {
                 RadioButtonGroup<FormField.Option> radio = new RadioButtonGroup<>(field.label());
-                radio.setItems(field.options());
+                radio.setItems(options(field));
                 radio.setItemLabelGenerator(FormField.Option::label);
                 yield radio;
             }
             case FormFieldType.SELECT -> {
                 Select<FormField.Option> select = new Select<>();
                 select.setLabel(field.label());
-                select.setItems(field.options());
+                select.setItems(options(field));
                 select.setItemLabelGenerator(FormField.Option::label);
                 yield select;
             }
             case FormFieldType.CHECKLIST -> {
                 CheckboxGroup<FormField.Option> checklist = new CheckboxGroup<>(field.label());
-                checklist.setItems(field.options());
+                checklist.setItems(options(field));
                 checklist.setItemLabelGenerator(FormField.Option::label);
                 yield checklist;
             }
             case FormFieldType.TAGLIST -> {
                 MultiSelectComboBox<FormField.Option> tags = new MultiSelectComboBox<>(field.label());
-                tags.setItems(field.options());
+                tags.setItems(options(field));
                 tags.setItemLabelGenerator(FormField.Option::label);
                 yield tags;
             }
@@ -198,6 +207,20 @@ public class FormRenderer extends Div {
         applyDefault(field, input);
         inputs.put(field, input);
         return component;
+    }
+
+    /** Static options, or those in the context variable named by {@code valuesKey} ({label, value} or plain). */
+    private List<FormField.Option> options(FormField field) {
+        if (field.optionsKey() == null) {
+            return field.options();
+        }
+        if (!(context.get(field.optionsKey()) instanceof java.util.Collection<?> provided)) {
+            return List.of();
+        }
+        return provided.stream().filter(java.util.Objects::nonNull).map(item -> item instanceof Map<?, ?> option
+                        ? new FormField.Option(String.valueOf(option.get("label")), option.get("value"))
+                        : new FormField.Option(String.valueOf(item), item))
+                .toList();
     }
 
     /** The form's default value, in the component's own type; one that does not fit is left out. */
@@ -249,7 +272,8 @@ public class FormRenderer extends Div {
         if (hideable.isEmpty()) {
             return;
         }
-        Map<String, Object> context = values();
+        Map<String, Object> context = new java.util.HashMap<>(this.context);
+        context.putAll(values());
         inputs.forEach((field, input) -> {
             Object value = submittable(input.getValue());
             if (value != null) {

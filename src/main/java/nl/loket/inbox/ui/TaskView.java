@@ -119,7 +119,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Div card = new Div(new H3(getTranslation("inbox.your-part")));
         card.addClassName("loket-card");
         taskForm.ifPresent(schema -> {
-            form = new FormRenderer(schema, feel);
+            form = new FormRenderer(schema, feel, taskForms.contextOf(taskId));
             card.add(form);
         });
         complete.setText(getTranslation("inbox.complete"));
