@@ -1,6 +1,7 @@
 package nl.loket.access;
 
 import nl.loket.inbox.ApprovalOutcome;
+import nl.loket.request.RequestVariables;
 import nl.loket.workflow.ProcessVariable;
 
 /** The contract of processes/software-access.bpmn: its key, element ids and typed variables. */
@@ -17,10 +18,10 @@ public final class SoftwareAccessProcess {
     public static final String END_GRANTED = "EndEvent_AccessGranted";
     public static final String END_REJECTED = "EndEvent_RequestRejected";
 
-    public static final ProcessVariable<Long> REQUEST_ID = new ProcessVariable<>("requestId", Long.class);
-    public static final ProcessVariable<String> REQUESTER = new ProcessVariable<>("requester", String.class);
+    public static final ProcessVariable<Long> REQUEST_ID = RequestVariables.REQUEST_ID;
+    public static final ProcessVariable<String> REQUESTER = RequestVariables.REQUESTER;
     /** The requester's manager; null sends the approval to the approver group. */
-    public static final ProcessVariable<String> APPROVER = new ProcessVariable<>("approver", String.class);
+    public static final ProcessVariable<String> APPROVER = RequestVariables.APPROVER;
     public static final ProcessVariable<Double> LICENCE_COST = new ProcessVariable<>("licenceCost", Double.class);
     public static final ProcessVariable<Boolean> ADMIN_RIGHTS = new ProcessVariable<>("adminRights", Boolean.class);
     public static final ProcessVariable<Boolean> APPROVAL_REQUIRED =

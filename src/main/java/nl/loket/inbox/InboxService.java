@@ -2,7 +2,9 @@ package nl.loket.inbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import nl.loket.request.InvalidRequestException;
@@ -44,22 +46,39 @@ public class InboxService {
     /** Tasks for the current user, leaving out any that belong to their own requests. */
     public List<InboxItem> myTasks() {
         String me = currentUser.username();
-        return tasks.openTasksFor(me, currentUser.roles()).stream()
-                .map(task -> toItem(task, me, false))
-                .flatMap(Optional::stream)
-                .filter(item -> !item.request().requester().equals(me))
+        List<WorkTask> open = tasks.openTasksFor(me, currentUser.roles());
+        Map<String, Request> requestsByNumber = requestsOf(open);
+        return open.stream()
+                .filter(task -> isForSomeoneElse(task, requestsByNumber, me))
+                .map(task -> toItem(task, requestsByNumber.get(task.businessKey()), me, false))
                 .toList();
     }
 
+    /** The count next to "Inbox": the same tasks as {@link #myTasks()}, without building the list. */
     public int myTaskCount() {
-        return myTasks().size();
+        String me = currentUser.username();
+        List<WorkTask> open = tasks.openTasksFor(me, currentUser.roles());
+        Map<String, Request> requestsByNumber = requestsOf(open);
+        return (int) open.stream().filter(task -> isForSomeoneElse(task, requestsByNumber, me)).count();
+    }
+
+    private Map<String, Request> requestsOf(List<WorkTask> open) {
+        return requests.findByNumbers(open.stream().map(WorkTask::businessKey).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+    }
+
+    /** Tasks of Loket's requests only, and never about the user's own request (four-eyes). */
+    private static boolean isForSomeoneElse(WorkTask task, Map<String, Request> requestsByNumber, String me) {
+        Request request = task.businessKey() == null ? null : requestsByNumber.get(task.businessKey());
+        return request != null && !request.requester().equals(me);
     }
 
     /** One task with the request's details, if the current user may see it. */
     public InboxItem open(String taskId) {
         String me = currentUser.username();
         WorkTask task = availableTask(taskId, me);
-        return toItem(task, me, true).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        return toItem(task, request, me, true);
     }
 
     @Transactional
@@ -79,11 +98,16 @@ public class InboxService {
         decide(taskId, false, trimmed);
     }
 
+    /** Refuses a task that does not exist or is not offered to the current user. */
+    public void checkOffered(String taskId) {
+        availableTask(taskId, currentUser.username());
+    }
+
     /**
      * Checks that the current user may complete the task: it is offered to them and it is not about their own
-     * request. Returns the user's name.
+     * request. Returns that request.
      */
-    public String checkMayDecide(String taskId) {
+    public Request checkMayDecide(String taskId) {
         String me = currentUser.username();
         WorkTask task = availableTask(taskId, me);
         Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
@@ -91,12 +115,12 @@ public class InboxService {
             log.warn("Refused: {} tried to decide on their own request {}", me, request.number());
             throw new OwnRequestException(request.number(), me);
         }
-        return me;
+        return request;
     }
 
     private void decide(String taskId, boolean approved, String reason) {
-        String me = checkMayDecide(taskId);
-        Request request = requestOf(tasks.find(taskId).orElseThrow()).orElseThrow();
+        Request request = checkMayDecide(taskId);
+        String me = currentUser.username();
         tasks.completeAs(taskId, me, ProcessVariables.create()
                 .with(ApprovalOutcome.APPROVED, approved)
                 .with(ApprovalOutcome.REJECTION_REASON, reason)
@@ -116,9 +140,9 @@ public class InboxService {
         return task.businessKey() == null ? Optional.empty() : requests.findByNumber(task.businessKey());
     }
 
-    private Optional<InboxItem> toItem(WorkTask task, String me, boolean withFacts) {
-        return requestOf(task).map(request -> new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
+    private InboxItem toItem(WorkTask task, Request request, String me, boolean withFacts) {
+        return new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
                 users.displayName(request.requester()), me.equals(task.assignee()), task.created(),
-                withFacts ? requests.factsOf(request) : List.of()));
+                withFacts ? requests.factsOf(request) : List.of());
     }
 }

@@ -9,6 +9,7 @@ import nl.loket.forms.FormSchemaParser;
 import nl.loket.forms.FormSubmissionValidator;
 import nl.loket.forms.FormValidation;
 import nl.loket.request.InvalidFormSubmissionException;
+import nl.loket.security.CurrentUser;
 import nl.loket.workflow.DeployedForms;
 import nl.loket.workflow.TaskWorkService;
 import org.slf4j.Logger;
@@ -31,37 +32,37 @@ public class TaskFormService {
     private final FormSchemaParser parser;
     private final FormSubmissionValidator validator;
     private final TaskWorkService tasks;
+    private final CurrentUser currentUser;
 
     TaskFormService(InboxService inbox, DeployedForms forms, FormSchemaParser parser,
-                    FormSubmissionValidator validator, TaskWorkService tasks) {
+                    FormSubmissionValidator validator, TaskWorkService tasks, CurrentUser currentUser) {
         this.inbox = inbox;
         this.forms = forms;
         this.parser = parser;
         this.validator = validator;
         this.tasks = tasks;
+        this.currentUser = currentUser;
+    }
+
+    /** A task's form with the variables it may refer to (options named by {@code valuesKey}, conditions). */
+    public record TaskForm(FormSchema schema, Map<String, Object> variables) {
+
+        /** An approval: its form decides with {@link ApprovalOutcome#APPROVED}. */
+        public boolean isApproval() {
+            return schema.inputs().stream().anyMatch(field -> ApprovalOutcome.APPROVED.name().equals(field.key()));
+        }
     }
 
     /** The task's form, if it has one Loket can render; refuses tasks that are not the caller's. */
-    public Optional<FormSchema> formOf(String taskId) {
-        inbox.open(taskId);
-        return forms.taskForm(taskId).map(parser::parse);
-    }
-
-    /** The variables the task's form may refer to (options, conditions); refuses tasks that are not the caller's. */
-    public Map<String, Object> contextOf(String taskId) {
-        inbox.open(taskId);
-        return tasks.variables(taskId);
-    }
-
-    /** Whether the task is an approval: its form decides with {@link ApprovalOutcome#APPROVED}. */
-    public static boolean isApproval(Optional<FormSchema> form) {
-        return form.map(schema -> schema.inputs().stream()
-                .anyMatch(field -> ApprovalOutcome.APPROVED.name().equals(field.key()))).orElse(false);
+    public Optional<TaskForm> formOf(String taskId) {
+        inbox.checkOffered(taskId);
+        return forms.taskForm(taskId).map(json -> new TaskForm(parser.parse(json), tasks.variables(taskId)));
     }
 
     @Transactional
     public void complete(String taskId, Map<String, Object> submitted) {
-        String me = inbox.checkMayDecide(taskId);
+        inbox.checkMayDecide(taskId);
+        String me = currentUser.username();
         Map<String, Object> values = new HashMap<>();
         Optional<FormSchema> form = forms.taskForm(taskId).map(parser::parse);
         if (form.isPresent()) {

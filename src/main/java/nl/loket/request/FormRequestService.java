@@ -15,6 +15,7 @@ import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DeployedForms;
+import nl.loket.workflow.ProcessVariables;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +76,13 @@ public class FormRequestService {
             throw new InvalidFormSubmissionException(validation.errors());
         }
         Request request = requests.create(processKey, requester, start.item().name());
+        // Loket's own variables last, so that a form field cannot pose as one of them
         Map<String, Object> variables = new HashMap<>(validation.values());
-        variables.put(RequestVariables.REQUEST_ID.name(), request.id());
-        variables.put(RequestVariables.REQUESTER.name(), requester);
-        variables.put(RequestVariables.APPROVER.name(),
-                users.find(requester).map(UserAccount::managerUsername).orElse(null));
+        variables.putAll(ProcessVariables.create()
+                .with(RequestVariables.REQUEST_ID, request.id())
+                .with(RequestVariables.REQUESTER, requester)
+                .with(RequestVariables.APPROVER, users.find(requester).map(UserAccount::managerUsername).orElse(null))
+                .asMap());
         String instanceId = workflow.start(processKey, request.number(), variables);
         requests.attachProcess(request, instanceId);
         log.info("{} request {} submitted by {}", processKey, request.number(), requester);

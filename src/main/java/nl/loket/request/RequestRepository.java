@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Year;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,15 @@ class RequestRepository {
     Optional<Request> findByNumber(String number) {
         return jdbc.sql("select " + COLUMNS + " from service_request where request_number = ?").param(number)
                 .query(RequestRepository::map).optional();
+    }
+
+    List<Request> findByNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from service_request where request_number in (:numbers)")
+                .param("numbers", List.copyOf(numbers))
+                .query(RequestRepository::map).list();
     }
 
     List<Request> findByRequester(String requester) {

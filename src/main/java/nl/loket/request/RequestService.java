@@ -1,6 +1,7 @@
 package nl.loket.request;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -64,6 +65,11 @@ public class RequestService {
 
     public Optional<Request> findByNumber(String number) {
         return requests.findByNumber(number);
+    }
+
+    /** The requests with these numbers, by number, in one query. */
+    public Map<String, Request> findByNumbers(Collection<String> numbers) {
+        return requests.findByNumbers(numbers).stream().collect(Collectors.toMap(Request::number, r -> r));
     }
 
     public List<Request> myRequests() {

@@ -137,6 +137,8 @@ abstract class SoftwareAccessFlowContract {
         String taskId = runtimeTaskOf(request);
         testUsers.loginAs("mark");
         assertThat(inbox.myTasks()).noneMatch(t -> t.request().number().equals(request.number()));
+        assertThat(inbox.myTaskCount()).as("the inbox count leaves out his own request too")
+                .isEqualTo(inbox.myTasks().size());
         assertThatThrownBy(() -> inbox.approve(taskId)).isInstanceOf(OwnRequestException.class);
         assertThatThrownBy(() -> inbox.reject(taskId, "no")).isInstanceOf(OwnRequestException.class);
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);

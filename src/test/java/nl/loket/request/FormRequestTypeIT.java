@@ -129,9 +129,10 @@ class FormRequestTypeIT {
         users.loginAs("frank");
         String taskId = inbox.myTasks().stream().filter(t -> t.request().number().equals(request.number()))
                 .findFirst().orElseThrow().taskId();
-        assertThat(taskForms.formOf(taskId)).hasValueSatisfying(form ->
-                assertThat(form.inputs()).extracting(FormField::key).containsExactly("serialNumber", "condition"));
-        assertThat(TaskFormService.isApproval(taskForms.formOf(taskId))).isFalse();
+        assertThat(taskForms.formOf(taskId)).hasValueSatisfying(form -> {
+            assertThat(form.schema().inputs()).extracting(FormField::key).containsExactly("serialNumber", "condition");
+            assertThat(form.isApproval()).isFalse();
+        });
 
         assertThatThrownBy(() -> taskForms.complete(taskId, Map.of("serialNumber", "12", "condition", "broken")))
                 .isInstanceOfSatisfying(InvalidFormSubmissionException.class,

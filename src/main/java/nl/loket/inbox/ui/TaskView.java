@@ -3,7 +3,6 @@ package nl.loket.inbox.ui;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.loket.forms.FormSchema;
 import nl.loket.forms.ui.FormRenderer;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
@@ -91,8 +90,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
         Div details = new Div(new H3(getTranslation("request.details")), new FactList(item.facts()));
         details.addClassName("loket-card");
-        Optional<FormSchema> taskForm = taskForms.formOf(taskId);
-        if (!TaskFormService.isApproval(taskForm)) {
+        Optional<TaskFormService.TaskForm> taskForm = taskForms.formOf(taskId);
+        if (!taskForm.map(TaskFormService.TaskForm::isApproval).orElse(false)) {
             add(heading, meta, details, completion(taskForm));
             return;
         }
@@ -115,11 +114,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /** A task that is not an approval: its form (if any) and a button to complete it. */
-    private Div completion(Optional<FormSchema> taskForm) {
+    private Div completion(Optional<TaskFormService.TaskForm> taskForm) {
         Div card = new Div(new H3(getTranslation("inbox.your-part")));
         card.addClassName("loket-card");
-        taskForm.ifPresent(schema -> {
-            form = new FormRenderer(schema, feel, taskForms.contextOf(taskId));
+        taskForm.ifPresent(task -> {
+            form = new FormRenderer(task.schema(), feel, task.variables());
             card.add(form);
         });
         complete.setText(getTranslation("inbox.complete"));
