@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import nl.loket.support.LoketIntegrationTest;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ProcessBeansIT {
         assertThat(names).allSatisfy(name -> {
             assertThat(context.containsBean(name)).as("bean '%s'", name).isTrue();
             assertThat(context.getBean(name)).as("bean '%s'", name)
-                    .isInstanceOfAny(JavaDelegate.class, TaskListener.class);
+                    .isInstanceOfAny(JavaDelegate.class, TaskListener.class, ExecutionListener.class);
         });
     }
 }

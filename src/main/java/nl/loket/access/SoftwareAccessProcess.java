@@ -1,5 +1,7 @@
 package nl.loket.access;
 
+import java.util.Date;
+
 import nl.loket.inbox.ApprovalOutcome;
 import nl.loket.request.RequestVariables;
 import nl.loket.workflow.ProcessVariable;
@@ -22,6 +24,14 @@ public final class SoftwareAccessProcess {
     public static final ProcessVariable<String> REQUESTER = RequestVariables.REQUESTER;
     /** The requester's manager; null sends the approval to the approver group. */
     public static final ProcessVariable<String> APPROVER = RequestVariables.APPROVER;
+    /** Start form fields (forms/software-access-request.form). */
+    public static final ProcessVariable<Long> SOFTWARE = new ProcessVariable<>("software", Long.class);
+    public static final ProcessVariable<String> JUSTIFICATION = new ProcessVariable<>("justification", String.class);
+    public static final ProcessVariable<Date> END_DATE = new ProcessVariable<>("endDate", Date.class);
+    /** Not a process variable: the start form's options, offered by {@link SoftwareAccessStartForm}. */
+    public static final String SOFTWARE_OPTIONS = "softwareOptions";
+
+    /** Set when the request is recorded, for the approval decision. */
     public static final ProcessVariable<Double> LICENCE_COST = new ProcessVariable<>("licenceCost", Double.class);
     public static final ProcessVariable<Boolean> ADMIN_RIGHTS = new ProcessVariable<>("adminRights", Boolean.class);
     public static final ProcessVariable<Boolean> APPROVAL_REQUIRED =

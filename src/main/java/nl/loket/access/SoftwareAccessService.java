@@ -3,66 +3,54 @@ package nl.loket.access;
 import static nl.loket.access.SoftwareAccessProcess.*;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import nl.loket.catalog.CatalogService;
 import nl.loket.notification.NotificationService;
-import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
-import nl.loket.security.CurrentUser;
-import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DecisionEvaluator;
 import nl.loket.workflow.ProcessVariables;
-import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Software access: submitting a request, and the steps its process calls back into. */
+/** Software access: what its start form offers, and the steps its process calls back into. */
 @Service
 public class SoftwareAccessService {
 
     private static final Logger log = LoggerFactory.getLogger(SoftwareAccessService.class);
 
     private final SoftwareCatalog software;
-    private final CatalogService catalog;
-    private final SoftwareAccessValidator validator;
     private final RequestService requests;
     private final UserAccountService users;
     private final NotificationService notifications;
-    private final WorkflowService workflow;
     private final DecisionEvaluator decisions;
-    private final CurrentUser currentUser;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SoftwareAccessService(SoftwareCatalog software, CatalogService catalog, SoftwareAccessValidator validator, RequestService requests,
-                          UserAccountService users, NotificationService notifications, WorkflowService workflow,
-                          DecisionEvaluator decisions, CurrentUser currentUser, JdbcClient jdbc, Clock clock) {
+    SoftwareAccessService(SoftwareCatalog software, RequestService requests, UserAccountService users,
+                          NotificationService notifications, DecisionEvaluator decisions, JdbcClient jdbc,
+                          Clock clock) {
         this.software = software;
-        this.catalog = catalog;
-        this.validator = validator;
         this.requests = requests;
         this.users = users;
         this.notifications = notifications;
-        this.workflow = workflow;
         this.decisions = decisions;
-        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The catalogue with, per item, whether the approval decision asks for approval (without admin rights). */
-    public List<SoftwareOption> options() {
-        return software.active().stream().map(s -> new SoftwareOption(s, needsApproval(s, false))).toList();
+    /** The software that can be requested, with whether the approval decision asks for approval without admin rights. */
+    public List<SoftwareChoice> choices() {
+        return software.active().stream().map(s -> new SoftwareChoice(s, needsApproval(s, false))).toList();
     }
 
     /** Asks the deployed DMN decision, so the form tells the truth the process will act on. */
@@ -74,34 +62,24 @@ public class SoftwareAccessService {
         return Boolean.TRUE.equals(result.get(APPROVAL_REQUIRED.name()));
     }
 
-    /** Validates, stores the request and starts its process in one transaction: all of it, or nothing. */
+    /**
+     * Records what the start form asked for, in the transaction that starts the process: the software's details
+     * row and the request's summary. Returns the licence cost, for the approval decision. The form's validation
+     * (against the options offered) already refused unknown or inactive software; this checks again.
+     */
     @Transactional
-    public Request submit(SoftwareAccessForm form) {
-        catalog.checkMayStart(KEY);
-        Map<String, String> errors = validator.validate(form);
-        if (!errors.isEmpty()) {
-            log.warn("Refused software-access request from {}: {}", currentUser.username(), errors);
-            throw new InvalidRequestException(errors);
-        }
-        String requester = currentUser.username();
-        Software chosen = software.findActive(form.softwareId()).orElseThrow();
-        Request request = requests.create(KEY, requester, chosen.name());
+    public double recordRequest(long requestId, long softwareId, String justification, boolean adminRights,
+                                LocalDate endDate) {
+        Software chosen = software.findActive(softwareId)
+                .orElseThrow(() -> new IllegalArgumentException("No active software with id " + softwareId));
         jdbc.sql("""
                 insert into software_access_request (request_id, software_id, justification, admin_rights, end_date)
                 values (?, ?, ?, ?, ?)""")
-                .params(request.id(), chosen.id(), form.justification().strip(), form.adminRights(), form.endDate())
+                .params(requestId, chosen.id(), justification.strip(), adminRights, endDate)
                 .update();
-        String manager = users.find(requester).map(UserAccount::managerUsername).orElse(null);
-        String instanceId = workflow.start(KEY, request.number(), ProcessVariables.create()
-                .with(REQUEST_ID, request.id())
-                .with(REQUESTER, requester)
-                .with(APPROVER, manager)
-                .with(LICENCE_COST, chosen.licenceCostEur().doubleValue())
-                .with(ADMIN_RIGHTS, form.adminRights())
-                .asMap());
-        requests.attachProcess(request, instanceId);
-        log.info("Software-access request {} submitted by {} for {}", request.number(), requester, chosen.name());
-        return requests.get(request.id());
+        requests.changeSummary(requestId, chosen.name());
+        log.info("Software-access request {} is for {}", requestId, chosen.name());
+        return chosen.licenceCostEur().doubleValue();
     }
 
     @Transactional

@@ -3,7 +3,9 @@ package nl.loket.forms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -65,12 +67,14 @@ public class FormSchemaParser {
             options.add(new FormField.Option(text(option, "label"), value(option.get("value"))));
         }
         String key = FormFieldType.isInput(type) ? text(node, "key") : null;
-        return new FormField(text(node, "id"), type, key, text(node, "label"), text(node, "description"),
+        return new FormField(text(node, "id"), type, key, label(node), text(node, "description"),
                 text(node, "subtype"), validate.path("required").asBoolean(false), integer(validate, "minLength"),
                 integer(validate, "maxLength"), decimal(validate, "min"), decimal(validate, "max"),
                 text(validate, "pattern"), text(validate, "validationType"), List.copyOf(options),
                 text(node, "valuesKey"), text(node.path("conditional"), "hide"), flag(node, "readonly"),
-                flag(node, "disabled"), value(node.get("defaultValue")), text(node, "text"),
+                flag(node, "disabled"), lockExpression(node), flag(node, "disallowPassedDates"),
+                flag(node, "searchable"),
+                value(node.get("defaultValue")), text(node, "text"), text(node, "action"), properties(node),
                 node.path("components").isArray() ? fields(node.path("components"), unsupported) : List.of(),
                 text(node.path("layout"), "row"), integer(node.path("layout"), "columns"));
     }
@@ -84,10 +88,43 @@ public class FormSchemaParser {
         }
     }
 
-    /** readonly/disabled may be a FEEL expression in form-js: treat any expression as locked, the safe side. */
+    /** A literal {@code true}; a FEEL expression ("=...") is read by {@link #lockExpression}. */
     private static boolean flag(JsonNode node, String name) {
         JsonNode value = node.get(name);
-        return value != null && (value.isTextual() ? !value.asText().isBlank() : value.asBoolean(false));
+        return value != null && !isExpression(value) && (value.isTextual()
+                ? "true".equalsIgnoreCase(value.asText().strip()) : value.asBoolean(false));
+    }
+
+    /** readonly or disabled as a FEEL expression ("=..."): locked while either is true. */
+    private static String lockExpression(JsonNode node) {
+        List<String> expressions = new ArrayList<>();
+        for (String name : List.of("readonly", "disabled")) {
+            JsonNode value = node.get(name);
+            if (value != null && isExpression(value)) {
+                expressions.add("(" + value.asText().strip().substring(1) + ") = true");
+            }
+        }
+        return expressions.isEmpty() ? null : "=" + String.join(" or ", expressions);
+    }
+
+    private static boolean isExpression(JsonNode value) {
+        return value.isTextual() && value.asText().strip().startsWith("=");
+    }
+
+    /** form-js names a date/time field's label dateLabel or timeLabel. */
+    private static String label(JsonNode node) {
+        String label = text(node, "label");
+        return label != null ? label : text(node, "dateLabel") != null ? text(node, "dateLabel") : text(node, "timeLabel");
+    }
+
+    private static Map<String, String> properties(JsonNode node) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        node.path("properties").fields().forEachRemaining(entry -> {
+            if (entry.getValue().isValueNode()) {
+                properties.put(entry.getKey(), entry.getValue().asText());
+            }
+        });
+        return Map.copyOf(properties);
     }
 
     private static String text(JsonNode node, String name) {

@@ -3,6 +3,7 @@ package nl.loket.forms;
 import static nl.loket.forms.FormFieldType.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -42,9 +43,11 @@ public class FormSubmissionValidator {
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final FeelEvaluator feel;
+    private final Clock clock;
 
-    public FormSubmissionValidator(FeelEvaluator feel) {
+    public FormSubmissionValidator(FeelEvaluator feel, Clock clock) {
         this.feel = feel;
+        this.clock = clock;
     }
 
     /**
@@ -76,7 +79,7 @@ public class FormSubmissionValidator {
             if (field.hideWhen() != null && feel.isTrue(field.hideWhen(), conditionContext)) {
                 continue;
             }
-            if (field.isLocked()) {
+            if (field.isLocked() || field.lockedWhen() != null && feel.isTrue(field.lockedWhen(), conditionContext)) {
                 continue;
             }
             try {
@@ -239,19 +242,29 @@ public class FormSubmissionValidator {
                 .filter(Objects::nonNull).map(Object.class::cast).toList();
     }
 
-    private static Object dateTime(FormField field, Object raw) {
+    private Object dateTime(FormField field, Object raw) {
         String subtype = field.subtype() == null ? "date" : field.subtype();
+        Date value;
         try {
-            return switch (subtype) {
-                case "time" -> LocalTime.parse(textOf(raw)).toString();
+            value = switch (subtype) {
+                case "time" -> null;
                 case "datetime" -> raw instanceof Date d ? d
                         : Date.from(LocalDateTime.parse(textOf(raw)).atZone(ZONE).toInstant());
                 default -> raw instanceof LocalDate d ? Date.from(d.atStartOfDay(ZONE).toInstant())
                         : Date.from(LocalDate.parse(textOf(raw)).atStartOfDay(ZONE).toInstant());
             };
+            if (value == null) {
+                return LocalTime.parse(textOf(raw)).toString();
+            }
         } catch (DateTimeParseException e) {
             throw new Refused(FieldError.of("not-a-date"));
         }
+        // form-js: "disallow past dates" lets today through, and nothing before it
+        if (field.disallowPassedDates()
+                && value.toInstant().isBefore(LocalDate.now(clock.withZone(ZONE)).atStartOfDay(ZONE).toInstant())) {
+            throw new Refused(FieldError.of("past-date"));
+        }
+        return value;
     }
 
     private static String textOf(Object raw) {

@@ -1,9 +1,11 @@
 package nl.loket.request;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import nl.loket.catalog.CatalogItem;
 import nl.loket.catalog.CatalogService;
@@ -32,8 +34,12 @@ public class FormRequestService {
 
     private static final Logger log = LoggerFactory.getLogger(FormRequestService.class);
 
-    /** What the start page of a request type needs. */
-    public record StartForm(CatalogItem item, FormSchema schema) {
+    /**
+     * What the start page of a request type needs.
+     *
+     * @param context what the form may refer to, from the type's {@link StartFormContext} (options, conditions)
+     */
+    public record StartForm(CatalogItem item, FormSchema schema, Map<String, Object> context) {
     }
 
     private final CatalogService catalog;
@@ -44,10 +50,11 @@ public class FormRequestService {
     private final UserAccountService users;
     private final WorkflowService workflow;
     private final CurrentUser currentUser;
+    private final Map<String, StartFormContext> contexts;
 
     FormRequestService(CatalogService catalog, DeployedForms forms, FormSchemaParser parser,
                        FormSubmissionValidator validator, RequestService requests, UserAccountService users,
-                       WorkflowService workflow, CurrentUser currentUser) {
+                       WorkflowService workflow, CurrentUser currentUser, List<StartFormContext> contexts) {
         this.catalog = catalog;
         this.forms = forms;
         this.parser = parser;
@@ -56,12 +63,13 @@ public class FormRequestService {
         this.users = users;
         this.workflow = workflow;
         this.currentUser = currentUser;
+        this.contexts = contexts.stream().collect(Collectors.toMap(StartFormContext::processKey, c -> c));
     }
 
     /** The catalogue item and its start form, if the user may start it and it has a form Loket can render. */
     public Optional<StartForm> startForm(String processKey, Locale locale) {
-        return catalog.find(processKey, locale)
-                .flatMap(item -> forms.startForm(processKey).map(json -> new StartForm(item, parser.parse(json))));
+        return catalog.find(processKey, locale).flatMap(item -> forms.startForm(processKey)
+                .map(json -> new StartForm(item, parser.parse(json), contextOf(processKey, locale))));
     }
 
     @Transactional
@@ -69,7 +77,7 @@ public class FormRequestService {
         catalog.checkMayStart(processKey);
         StartForm start = startForm(processKey, locale)
                 .orElseThrow(() -> new IllegalStateException("No start form for " + processKey));
-        FormValidation validation = validator.validate(start.schema(), submitted, Map.of());
+        FormValidation validation = validator.validate(start.schema(), submitted, start.context());
         String requester = currentUser.username();
         if (!validation.isValid()) {
             log.warn("Refused {} request from {}: {}", processKey, requester, validation.errors().keySet());
@@ -87,5 +95,10 @@ public class FormRequestService {
         requests.attachProcess(request, instanceId);
         log.info("{} request {} submitted by {}", processKey, request.number(), requester);
         return requests.get(request.id());
+    }
+
+    private Map<String, Object> contextOf(String processKey, Locale locale) {
+        StartFormContext context = contexts.get(processKey);
+        return context == null ? Map.of() : context.variables(locale);
     }
 }

@@ -46,6 +46,10 @@ class RequestRepository {
                 .update();
     }
 
+    void updateSummary(long id, String summary) {
+        jdbc.sql("update service_request set summary = ? where id = ?").params(summary, id).update();
+    }
+
     void updateStatus(long id, RequestStatus status, String reason, Instant now) {
         jdbc.sql("update service_request set status = ?, outcome_reason = coalesce(?, outcome_reason), updated_at = ? where id = ?")
                 .params(status.name(), reason, utc(now), id)

@@ -53,6 +53,12 @@ public class RequestService {
         requests.attachProcess(request.id(), processInstanceId);
     }
 
+    /** A request type's own summary, once its process knows more than the catalogue item's name. */
+    @Transactional
+    public void changeSummary(long requestId, String summary) {
+        requests.updateSummary(requestId, summary);
+    }
+
     @Transactional
     public void changeStatus(long requestId, RequestStatus status, String reason) {
         requests.updateStatus(requestId, status, reason, clock.instant());

@@ -30,4 +30,20 @@ public class FeelEvaluator {
         }
         return Boolean.TRUE.equals(result.result());
     }
+
+    /**
+     * A form-js text property that may be an expression: "=..." is evaluated (its result as text, empty when it
+     * fails or gives nothing); anything else is returned as it is.
+     */
+    public String text(String textOrExpression, Map<String, Object> variables) {
+        if (textOrExpression == null || !textOrExpression.strip().startsWith("=")) {
+            return textOrExpression;
+        }
+        EvaluationResult result = engine.evaluateExpression(textOrExpression.strip().substring(1), variables);
+        if (result.isFailure()) {
+            log.warn("FEEL expression '{}' failed: {}", textOrExpression, result.failure().message());
+            return "";
+        }
+        return result.result() == null ? "" : String.valueOf(result.result());
+    }
 }

@@ -3,7 +3,15 @@ package nl.loket.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static nl.loket.access.SoftwareAccessProcess.END_DATE;
+import static nl.loket.access.SoftwareAccessProcess.LICENCE_COST;
+import static nl.loket.access.SoftwareAccessProcess.REQUESTER;
+import static nl.loket.access.SoftwareAccessProcess.SOFTWARE;
+
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import nl.loket.inbox.InboxItem;
@@ -12,6 +20,9 @@ import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
+import nl.loket.request.InvalidFormSubmissionException;
+import nl.loket.forms.FieldError;
+import nl.loket.support.SoftwareRequests;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
@@ -35,9 +46,11 @@ abstract class SoftwareAccessFlowContract {
 
     static final String PAID = "IntelliJ IDEA Ultimate";
     static final String FREE = "Visual Studio Code";
-    static final String JUSTIFICATION = "I maintain the Loket portal and need this every day.";
+    static final String JUSTIFICATION = SoftwareRequests.JUSTIFICATION;
+    static final String JUSTIFICATION_FIELD = SoftwareAccessProcess.JUSTIFICATION.name();
 
     @Autowired SoftwareAccessService softwareAccess;
+    @Autowired SoftwareRequests softwareRequests;
     @Autowired SoftwareCatalog catalog;
     @Autowired RequestService requests;
     @Autowired InboxService inbox;
@@ -177,18 +190,27 @@ abstract class SoftwareAccessFlowContract {
         long requestsBefore = count("service_request");
         long instancesBefore = runtimeService.createProcessInstanceQuery().count();
         testUsers.loginAs("emma");
-        var invalid = new SoftwareAccessForm(null, "short", false, LocalDate.now().minusDays(1));
-        assertThatThrownBy(() -> softwareAccess.submit(invalid))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
-                        .containsEntry(SoftwareAccessForm.FIELD_SOFTWARE, "validation.required")
-                        .containsEntry(SoftwareAccessForm.FIELD_JUSTIFICATION, "validation.justification.too-short")
-                        .containsEntry(SoftwareAccessForm.FIELD_END_DATE, "validation.end-date.not-future"));
-        var unknownSoftware = new SoftwareAccessForm(999_999L, JUSTIFICATION, false, null);
-        assertThatThrownBy(() -> softwareAccess.submit(unknownSoftware))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors())
-                        .containsEntry(SoftwareAccessForm.FIELD_SOFTWARE, "validation.software.unknown"));
-        var tooLong = new SoftwareAccessForm(softwareId(FREE), "x".repeat(2001), false, null);
-        assertThatThrownBy(() -> softwareAccess.submit(tooLong)).isInstanceOf(InvalidRequestException.class);
+        var invalid = SoftwareRequests.form(null, "short", false, LocalDate.now().minusDays(1));
+        assertThatThrownBy(() -> softwareRequests.submit(invalid))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsEntry(SOFTWARE.name(), new FieldError("form.validation.required", List.of()))
+                        .containsEntry(JUSTIFICATION_FIELD, new FieldError("form.validation.min-length", List.of(10)))
+                        .containsEntry(END_DATE.name(), new FieldError("form.validation.past-date", List.of())));
+        var unknownSoftware = SoftwareRequests.form(999_999L, JUSTIFICATION, false, null);
+        assertThatThrownBy(() -> softwareRequests.submit(unknownSoftware))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsEntry(SOFTWARE.name(), new FieldError("form.validation.not-a-choice", List.of())));
+        var tooLong = SoftwareRequests.form(softwareId(FREE), "x".repeat(2001), false, null);
+        assertThatThrownBy(() -> softwareRequests.submit(tooLong))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsEntry(JUSTIFICATION_FIELD, new FieldError("form.validation.max-length", List.of(2000))));
+        Map<String, Object> tampered = new HashMap<>(SoftwareRequests.form(softwareId(FREE), JUSTIFICATION, false, null));
+        tampered.put(LICENCE_COST.name(), 0.0);
+        tampered.put(REQUESTER.name(), "mark");
+        assertThatThrownBy(() -> softwareRequests.submit(tampered))
+                .as("a submission cannot set the process's own variables")
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsKeys(LICENCE_COST.name(), REQUESTER.name()));
 
         assertThat(count("service_request")).isEqualTo(requestsBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
@@ -207,8 +229,7 @@ abstract class SoftwareAccessFlowContract {
 
     private Request submitAs(String username, String softwareName, boolean adminRights) {
         testUsers.loginAs(username);
-        return softwareAccess.submit(new SoftwareAccessForm(softwareId(softwareName), JUSTIFICATION, adminRights,
-                LocalDate.now().plusMonths(6)));
+        return softwareRequests.submit(softwareName, adminRights);
     }
 
     private InboxItem taskFor(Request request) {

@@ -10,11 +10,13 @@ import static nl.loket.access.SoftwareAccessProcess.END_GRANTED;
 import static nl.loket.access.SoftwareAccessProcess.END_REJECTED;
 import static nl.loket.access.SoftwareAccessProcess.GRANT_ACCESS;
 import static nl.loket.access.SoftwareAccessProcess.KEY;
+import static nl.loket.access.SoftwareAccessProcess.JUSTIFICATION;
 import static nl.loket.access.SoftwareAccessProcess.LICENCE_COST;
 import static nl.loket.access.SoftwareAccessProcess.RECORD_REJECTION;
 import static nl.loket.access.SoftwareAccessProcess.REJECTION_REASON;
 import static nl.loket.access.SoftwareAccessProcess.REQUESTER;
 import static nl.loket.access.SoftwareAccessProcess.REQUEST_ID;
+import static nl.loket.access.SoftwareAccessProcess.SOFTWARE;
 import static nl.loket.access.SoftwareAccessProcess.START;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -40,6 +42,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -62,7 +65,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Deployment(resources = {
         "processes/software-access.bpmn",
         "processes/decisions/software-access-approval.dmn",
-        "forms/software-access-approve.form"})
+        "forms/software-access-approve.form",
+        "forms/software-access-request.form"})
 class SoftwareAccessProcessTest {
 
     private static final long REQUEST = 42L;
@@ -79,6 +83,10 @@ class SoftwareAccessProcessTest {
     private final JavaDelegate recordRejection = mock(JavaDelegate.class);
     private final TaskListener markAwaitingApproval = mock(TaskListener.class);
     private final TaskListener markApproved = mock(TaskListener.class);
+    private final ExecutionListener recordRequest = mock(ExecutionListener.class);
+    /** The licence cost of the software the (mocked) catalogue knows, by id. */
+    private final Map<Long, Double> licenceCosts = Map.of(1L, FREE, 2L, PAID);
+    private final List<Long> recordedRequestIds = new ArrayList<>();
 
     /** What the mocks saw while the engine called them (the delegate objects are stale afterwards). */
     private final List<Long> grantedRequestIds = new ArrayList<>();
@@ -92,6 +100,14 @@ class SoftwareAccessProcessTest {
         Mocks.register("recordRejectionDelegate", recordRejection);
         Mocks.register("markAwaitingApprovalListener", markAwaitingApproval);
         Mocks.register("markApprovedListener", markApproved);
+        Mocks.register("recordSoftwareRequestListener", recordRequest);
+
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            recordedRequestIds.add(REQUEST_ID.from(execution));
+            LICENCE_COST.set(execution, licenceCosts.get(SOFTWARE.from(execution)));
+            return null;
+        }).when(recordRequest).notify(any());
 
         doAnswer(call -> grantedRequestIds.add(REQUEST_ID.from(call.<DelegateExecution>getArgument(0))))
                 .when(grantAccess).execute(any());
@@ -105,6 +121,24 @@ class SoftwareAccessProcessTest {
     void resetMocks() {
         Mocks.reset();
         BpmnAwareTests.reset();
+    }
+
+    @Test
+    void the_start_records_the_request_and_gives_the_decision_its_licence_cost() throws Exception {
+        ProcessInstance instance = start(MANAGER, PAID, false);
+
+        verify(recordRequest, times(1)).notify(any());
+        Assertions.assertThat(recordedRequestIds).containsExactly(REQUEST);
+        assertThat(instance).variables().containsEntry(LICENCE_COST.name(), PAID)
+                .containsEntry(APPROVAL_REQUIRED.name(), true);
+    }
+
+    @Test
+    void the_start_form_is_linked_from_the_deployment() {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .singleResult().getId();
+        Assertions.assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey())
+                .isEqualTo("software-access-request");
     }
 
     @Test
@@ -234,12 +268,16 @@ class SoftwareAccessProcessTest {
     }
 
     /** Starts the process the way SoftwareAccessService.submit does. */
+    /** Starts as Loket does: the start form's values plus requestId, requester and approver. */
     private ProcessInstance start(String approver, double licenceCost, boolean adminRights) {
+        long software = licenceCosts.entrySet().stream().filter(e -> e.getValue() == licenceCost)
+                .findFirst().orElseThrow().getKey();
         Map<String, Object> variables = ProcessVariables.create()
                 .with(REQUEST_ID, REQUEST)
                 .with(REQUESTER, EMPLOYEE)
                 .with(APPROVER, approver)
-                .with(LICENCE_COST, licenceCost)
+                .with(SOFTWARE, software)
+                .with(JUSTIFICATION, "Needed for the process test.")
                 .with(ADMIN_RIGHTS, adminRights)
                 .asMap();
         return engine.getRuntimeService().startProcessInstanceByKey(KEY, "REQ-2026-000042", variables);

@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 
-import nl.loket.access.SoftwareAccessForm;
-import nl.loket.access.SoftwareAccessService;
-import nl.loket.access.SoftwareCatalog;
+import nl.loket.support.SoftwareRequests;
 import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
@@ -33,8 +31,7 @@ class CatalogServiceIT {
     @Autowired TestUsers users;
     @Autowired UserAccountService accounts;
     @Autowired RepositoryService repositoryService;
-    @Autowired SoftwareAccessService softwareAccess;
-    @Autowired SoftwareCatalog software;
+    @Autowired SoftwareRequests softwareRequests;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -109,8 +106,8 @@ class CatalogServiceIT {
                 "secret-for-olaf");
         users.loginAs("olaf");
         long before = jdbc.sql("select count(*) from service_request").query(Long.class).single();
-        long free = software.active().get(0).id();
-        assertThatThrownBy(() -> softwareAccess.submit(new SoftwareAccessForm(free, "Not an employee, still asking.",
+        long free = softwareRequests.anyFreeSoftware();
+        assertThatThrownBy(() -> softwareRequests.submit(SoftwareRequests.form(free, "Not an employee, still asking.",
                 false, LocalDate.now().plusDays(3)))).isInstanceOf(NotStartableException.class);
         assertThat(jdbc.sql("select count(*) from service_request").query(Long.class).single()).isEqualTo(before);
     }

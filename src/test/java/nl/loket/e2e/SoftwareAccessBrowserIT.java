@@ -179,7 +179,7 @@ class SoftwareAccessBrowserIT {
         openAs(url("/catalog"), "emma");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("request-software-access"))).click();
         wait.until(ExpectedConditions.urlContains("/request/software-access"));
-        WebElement softwareInput = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#software input")));
+        WebElement softwareInput = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#field-software input")));
         screenshot("emma-empty-form");
 
         softwareInput.click();
@@ -193,11 +193,10 @@ class SoftwareAccessBrowserIT {
         screenshot("emma-software-options");
         softwareInput.sendKeys(Keys.ARROW_DOWN);
         softwareInput.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.attributeToBe(softwareInput, "value", SOFTWARE));
-        // The approval hint appears once the server has the chosen value.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-hint")));
+        wait.until(d -> softwareInput.getAttribute("value").startsWith(SOFTWARE + " ("));
+        waitForVaadin();
 
-        WebElement justification = driver.findElement(By.cssSelector("#justification textarea"));
+        WebElement justification = driver.findElement(By.cssSelector("#field-justification textarea"));
         justification.click();
         justification.sendKeys("I build the Loket portal and need a Java IDE.");
         waitForVaadin();

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FormSubmissionValidatorTest {
 
     static FormSchema form;
-    static final FormSubmissionValidator validator = new FormSubmissionValidator(new FeelEvaluator());
+    static final FormSubmissionValidator validator = new FormSubmissionValidator(new FeelEvaluator(), java.time.Clock.systemDefaultZone());
     static final Map<String, Object> CONTEXT = Map.of("softwareOptions",
             List.of(Map.of("label", "Visual Studio Code", "value", "vscode"), Map.of("label", "Git", "value", "git")));
 

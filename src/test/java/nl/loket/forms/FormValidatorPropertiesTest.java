@@ -29,7 +29,7 @@ import nl.loket.workflow.FeelEvaluator;
 class FormValidatorPropertiesTest {
 
     private static final FormSchemaParser PARSER = new FormSchemaParser();
-    private static final FormSubmissionValidator VALIDATOR = new FormSubmissionValidator(new FeelEvaluator());
+    private static final FormSubmissionValidator VALIDATOR = new FormSubmissionValidator(new FeelEvaluator(), java.time.Clock.systemDefaultZone());
     private static final List<FormSchema> FORMS = allForms();
 
     @Property(tries = 200)

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 
-import nl.loket.access.SoftwareAccessForm;
-import nl.loket.access.SoftwareAccessService;
-import nl.loket.access.SoftwareCatalog;
+import nl.loket.support.SoftwareRequests;
 import nl.loket.request.Request;
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.TestProcesses;
@@ -33,8 +31,7 @@ class SecurityBoundariesIT {
     @LocalServerPort int port;
     @Autowired TestUsers testUsers;
     @Autowired TestProcesses processes;
-    @Autowired SoftwareAccessService softwareAccess;
-    @Autowired SoftwareCatalog catalog;
+    @Autowired SoftwareRequests softwareRequests;
 
     @AfterEach
     void logout() {
@@ -162,9 +159,8 @@ class SecurityBoundariesIT {
 
     private Request finishedFreeSoftwareRequest() {
         testUsers.loginAs("emma");
-        long free = catalog.active().stream().filter(s -> s.licenceCostEur().signum() == 0).findFirst().orElseThrow().id();
-        Request request = softwareAccess.submit(new SoftwareAccessForm(free, "Needed for the security test.", false,
-                LocalDate.now().plusDays(30)));
+        Request request = softwareRequests.submit(SoftwareRequests.form(softwareRequests.anyFreeSoftware(),
+                "Needed for the security test.", false, LocalDate.now().plusDays(30)));
         processes.executeJobs();
         return request;
     }

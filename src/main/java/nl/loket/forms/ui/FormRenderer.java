@@ -17,8 +17,11 @@ import nl.loket.workflow.FeelEvaluator;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -44,6 +47,9 @@ public class FormRenderer extends Div {
     private final FeelEvaluator feel;
     private final Map<FormField, HasValue<?, ?>> inputs = new LinkedHashMap<>();
     private final Map<FormField, Component> hideable = new LinkedHashMap<>();
+    private final Set<FormField> lockedNow = new java.util.HashSet<>();
+    private final List<Runnable> submitListeners = new java.util.ArrayList<>();
+    private final boolean ownSubmitButton;
 
     private final Map<String, Object> context;
 
@@ -56,9 +62,30 @@ public class FormRenderer extends Div {
         this.feel = feel;
         this.context = Map.copyOf(context.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.ownSubmitButton = schema.hasSubmitButton();
         addClassName("loket-form");
-        add(layout(schema.components()));
-        updateVisibility();
+        // texts in the user's language, then any FEEL text ("=...") evaluated against what the form may refer to
+        add(layout(schema.localized(getLocale()).withTexts(text -> feel.text(text, this.context)).components()));
+        updateConditions();
+    }
+
+    /** Whether the form has a submit button of its own; if not, the page around it supplies one. */
+    public boolean hasOwnSubmitButton() {
+        return ownSubmitButton;
+    }
+
+    /** Called when the form's own submit button is clicked. */
+    public void addSubmitListener(Runnable listener) {
+        submitListeners.add(listener);
+    }
+
+    /** What a reset button does: every field back to empty or its default. */
+    public void reset() {
+        inputs.forEach((field, input) -> {
+            input.clear();
+            applyDefault(field, input);
+        });
+        updateConditions();
     }
 
     /** The values as the user entered them, by key, ready for the server-side validator. */
@@ -66,7 +93,8 @@ public class FormRenderer extends Div {
         Map<String, Object> values = new LinkedHashMap<>();
         inputs.forEach((field, component) -> {
             Object value = submittable(component.getValue());
-            if (value != null && ((Component) component).isVisible() && !field.isLocked()) {
+            if (value != null && ((Component) component).isVisible() && !field.isLocked()
+                    && !lockedNow.contains(field)) {
                 values.put(field.key(), value);
             }
         });
@@ -104,7 +132,7 @@ public class FormRenderer extends Div {
             if (component == null) {
                 continue;
             }
-            if (field.hideWhen() != null) {
+            if (field.hideWhen() != null || field.lockedWhen() != null) {
                 hideable.put(field, component);
             }
             if (!row.isEmpty() && (field.row() == null || !field.row().equals(rowId))) {
@@ -148,9 +176,27 @@ public class FormRenderer extends Div {
                 yield group;
             }
             case FormFieldType.SEPARATOR -> new Hr();
-            case FormFieldType.SPACER, FormFieldType.BUTTON -> null;
+            case FormFieldType.BUTTON -> button(field);
+            case FormFieldType.SPACER -> null;
             default -> input(field);
         };
+    }
+
+    private Button button(FormField field) {
+        boolean reset = "reset".equals(field.action());
+        Button button = new Button(field.label() != null ? field.label()
+                : getTranslation(reset ? "form.reset" : "form.submit"));
+        button.setId(field.id() == null ? null : "button-" + field.id());
+        if (reset) {
+            button.addClickListener(e -> reset());
+        } else {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            button.addClickListener(e -> submitListeners.forEach(Runnable::run));
+        }
+        if (field.disabled()) {
+            button.setEnabled(false);
+        }
+        return button;
     }
 
     private Component input(FormField field) {
@@ -166,6 +212,13 @@ public class FormRenderer extends Div {
                 yield radio;
             }
             case FormFieldType.SELECT -> {
+                if (field.searchable()) {
+                    ComboBox<FormField.Option> combo = new ComboBox<>(field.label());
+                    combo.setItems(options(field));
+                    combo.setItemLabelGenerator(FormField.Option::label);
+                    combo.setClearButtonVisible(true);
+                    yield combo;
+                }
                 Select<FormField.Option> select = new Select<>();
                 select.setLabel(field.label());
                 select.setItems(options(field));
@@ -186,8 +239,20 @@ public class FormRenderer extends Div {
             }
             case FormFieldType.DATETIME -> switch (field.subtype() == null ? "date" : field.subtype()) {
                 case "time" -> new TimePicker(field.label());
-                case "datetime" -> new DateTimePicker(field.label());
-                default -> new DatePicker(field.label());
+                case "datetime" -> {
+                    DateTimePicker picker = new DateTimePicker(field.label());
+                    if (field.disallowPassedDates()) {
+                        picker.setMin(LocalDate.now().atStartOfDay());
+                    }
+                    yield picker;
+                }
+                default -> {
+                    DatePicker picker = new DatePicker(field.label());
+                    if (field.disallowPassedDates()) {
+                        picker.setMin(LocalDate.now());
+                    }
+                    yield picker;
+                }
             };
             default -> throw new IllegalArgumentException("Not an input: " + field.type());
         };
@@ -202,7 +267,7 @@ public class FormRenderer extends Div {
             if (input instanceof HasValidation validation) {
                 validation.setInvalid(false);
             }
-            updateVisibility();
+            updateConditions();
         });
         applyDefault(field, input);
         inputs.put(field, input);
@@ -268,19 +333,33 @@ public class FormRenderer extends Div {
         return text;
     }
 
-    private void updateVisibility() {
+    /** Re-evaluates the FEEL conditions: hidden ({@code conditional.hide}) and locked (readonly/disabled). */
+    private void updateConditions() {
         if (hideable.isEmpty()) {
             return;
         }
         Map<String, Object> context = new java.util.HashMap<>(this.context);
-        context.putAll(values());
         inputs.forEach((field, input) -> {
             Object value = submittable(input.getValue());
             if (value != null) {
                 context.put(field.key(), value);
             }
         });
-        hideable.forEach((field, component) -> component.setVisible(!feel.isTrue(field.hideWhen(), context)));
+        hideable.forEach((field, component) -> {
+            if (field.hideWhen() != null) {
+                component.setVisible(!feel.isTrue(field.hideWhen(), context));
+            }
+            HasValue<?, ?> input = inputs.get(field);
+            if (field.lockedWhen() != null && input != null) {
+                boolean locked = feel.isTrue(field.lockedWhen(), context);
+                input.setReadOnly(locked || field.isLocked());
+                if (locked) {
+                    lockedNow.add(field);
+                } else {
+                    lockedNow.remove(field);
+                }
+            }
+        });
     }
 
     /** What the server expects: option values instead of options, ISO text for times. */

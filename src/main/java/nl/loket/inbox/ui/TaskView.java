@@ -119,8 +119,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         card.addClassName("loket-card");
         taskForm.ifPresent(task -> {
             form = new FormRenderer(task.schema(), feel, task.variables());
+            form.addSubmitListener(this::completeTask);
             card.add(form);
         });
+        if (form != null && form.hasOwnSubmitButton()) {
+            return card;
+        }
         complete.setText(getTranslation("inbox.complete"));
         complete.setIcon(VaadinIcon.CHECK.create());
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -65,13 +65,17 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
         title = start.item().name() + " | Loket";
         Paragraph description = new Paragraph(start.item().description());
         description.addClassNames(LumoUtility.TextColor.SECONDARY);
-        form = new FormRenderer(start.schema(), feel);
+        form = new FormRenderer(start.schema(), feel, start.context());
+        form.addSubmitListener(this::submit);
         submit.setText(getTranslation("software.submit"));
         submit.setIcon(VaadinIcon.PAPERPLANE.create());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("submit");
         submit.addClickListener(e -> submit());
-        Div card = new Div(form, submit);
+        Div card = new Div(form);
+        if (!form.hasOwnSubmitButton()) {
+            card.add(submit);
+        }
         card.addClassName("loket-card");
         add(new Anchor("catalog", getTranslation("catalog.back")), new H2(start.item().name()), description, card);
     }

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import nl.loket.access.SoftwareAccessForm;
-import nl.loket.access.SoftwareAccessService;
-import nl.loket.access.SoftwareCatalog;
+import nl.loket.support.SoftwareRequests;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
@@ -32,8 +30,7 @@ class TaskViewIT {
 
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
-    @Autowired SoftwareAccessService softwareAccess;
-    @Autowired SoftwareCatalog catalog;
+    @Autowired SoftwareRequests softwareRequests;
     @Autowired RequestService requests;
     @Autowired InboxService inboxService;
 
@@ -93,9 +90,8 @@ class TaskViewIT {
 
     private Request emmaRequests(String software) {
         users.loginAs("emma");
-        long id = catalog.active().stream().filter(s -> s.name().equals(software)).findFirst().orElseThrow().id();
-        Request request = softwareAccess.submit(new SoftwareAccessForm(id, "Needed for the tender documents.", false,
-                LocalDate.now().plusMonths(3)));
+        Request request = softwareRequests.submit(SoftwareRequests.form(softwareRequests.softwareId(software),
+                "Needed for the tender documents.", false, LocalDate.now().plusMonths(3)));
         TestUsers.logout();
         return request;
     }

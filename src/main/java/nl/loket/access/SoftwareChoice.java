@@ -1,5 +1,5 @@
 package nl.loket.access;
 
 /** A software item as the request form offers it: does it need approval without admin rights? */
-public record SoftwareOption(Software software, boolean needsApproval) {
+public record SoftwareChoice(Software software, boolean needsApproval) {
 }

@@ -1,0 +1,37 @@
+package nl.loket.access;
+
+import static nl.loket.access.SoftwareAccessProcess.*;
+
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At the end of StartEvent_RequestSubmitted, in the transaction that starts the process: records what the start
+ * form asked for and gives the approval decision the licence cost.
+ */
+@Component
+class RecordSoftwareRequestListener implements ExecutionListener {
+
+    private final SoftwareAccessService service;
+
+    RecordSoftwareRequestListener(SoftwareAccessService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Date endDate = END_DATE.fromOrNull(execution);
+        Boolean adminRights = ADMIN_RIGHTS.fromOrNull(execution);
+        double licenceCost = service.recordRequest(REQUEST_ID.from(execution), SOFTWARE.from(execution),
+                JUSTIFICATION.from(execution), Boolean.TRUE.equals(adminRights),
+                endDate == null ? null : endDate.toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+        LICENCE_COST.set(execution, licenceCost);
+        if (adminRights == null) {
+            ADMIN_RIGHTS.set(execution, false);
+        }
+    }
+}
