@@ -35,6 +35,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 /**
  * A Camunda Form as Vaadin components. It only helps the user: the server validates the submission again against
@@ -318,6 +319,7 @@ public class FormRenderer extends Div {
 
     private static TextField textField(FormField field) {
         TextField text = new TextField(field.label());
+        text.setValueChangeMode(ValueChangeMode.LAZY);
         if (field.maxLength() != null) {
             text.setMaxLength(field.maxLength());
         }
@@ -326,6 +328,7 @@ public class FormRenderer extends Div {
 
     private static TextArea textArea(FormField field) {
         TextArea text = new TextArea(field.label());
+        text.setValueChangeMode(ValueChangeMode.LAZY);
         if (field.maxLength() != null) {
             text.setMaxLength(field.maxLength());
         }
