@@ -68,6 +68,14 @@ public class CatalogService {
     }
 
     /** Refuses, on the server, a request type the current user may not start. */
+    /**
+     * A request type's name for lists (my requests, the inbox), in the user's language where the model has one;
+     * unlike {@link #find} it does not ask whether the user may start it.
+     */
+    public String typeName(String processKey, Locale locale) {
+        return processes.latest(processKey).map(process -> toItem(process, locale).name()).orElse(processKey);
+    }
+
     public void checkMayStart(String processKey) {
         String me = currentUser.username();
         if (!processes.isStartableBy(processKey, me)) {

@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.Set;
 
+import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.ProcessVariables;
+import nl.loket.workflow.TaskAlreadyHandledException;
 import nl.loket.workflow.TaskWorkService;
 import nl.loket.workflow.WorkTask;
 import org.slf4j.Logger;
@@ -28,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxService {
 
     public static final String FIELD_REASON = "reason";
+    /** The most tasks one page may hold. */
+    public static final int MAX_PAGE = 200;
+    /** Counts stop here; the inbox then says "1000+". */
+    public static final int COUNT_CAP = InboxRepository.COUNT_CAP;
 
     private static final Logger log = LoggerFactory.getLogger(InboxService.class);
 
@@ -35,42 +41,85 @@ public class InboxService {
     private final RequestService requests;
     private final UserAccountService users;
     private final CurrentUser currentUser;
+    private final InboxRepository inboxRepository;
+    private final NotificationService notifications;
 
-    InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser) {
+    InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser,
+                 InboxRepository inboxRepository, NotificationService notifications) {
+        this.inboxRepository = inboxRepository;
+        this.notifications = notifications;
         this.tasks = tasks;
         this.requests = requests;
         this.users = users;
         this.currentUser = currentUser;
     }
 
-    /** Tasks for the current user, leaving out any that belong to their own requests. */
+    /** One page of the current user's tasks, never about their own requests (four-eyes). */
+    public List<InboxItem> page(InboxFilter filter, int offset, int limit) {
+        String me = currentUser.username();
+        return inboxRepository.page(filter, me, currentUser.roles(), Math.max(0, offset),
+                        Math.max(1, Math.min(limit, MAX_PAGE))).stream()
+                .map(row -> toItem(row, me)).toList();
+    }
+
+    /** How many tasks the filter matches, up to {@value InboxRepository#COUNT_CAP} + 1 ("1,000+"). */
+    public int count(InboxFilter filter) {
+        return inboxRepository.count(filter, currentUser.username(), currentUser.roles());
+    }
+
+    /** The request types among the user's tasks, for filtering. */
+    public List<String> requestTypes() {
+        return inboxRepository.requestTypes(currentUser.username(), currentUser.roles());
+    }
+
+    /** The requesters among the user's tasks (username to display name), for filtering. */
+    public List<Map.Entry<String, String>> requesters() {
+        return inboxRepository.requesters(currentUser.username(), currentUser.roles());
+    }
+
+    /** The first tasks of the whole inbox, oldest first. */
     public List<InboxItem> myTasks() {
-        String me = currentUser.username();
-        List<WorkTask> open = tasks.openTasksFor(me, currentUser.roles());
-        Map<String, Request> requestsByNumber = requestsOf(open);
-        return open.stream()
-                .filter(task -> isForSomeoneElse(task, requestsByNumber, me))
-                .map(task -> toItem(task, requestsByNumber.get(task.businessKey()), me, false))
-                .toList();
+        return page(InboxFilter.all(), 0, MAX_PAGE);
     }
 
-    /** The count next to "Inbox": the same tasks as {@link #myTasks()}, without building the list. */
+    /** The count next to "Inbox". */
     public int myTaskCount() {
+        return count(InboxFilter.all());
+    }
+
+    /** Takes a task offered to the user's group, so that the others see it is being handled. */
+    @Transactional
+    public void claim(String taskId) {
+        Request request = checkMayDecide(taskId);
         String me = currentUser.username();
-        List<WorkTask> open = tasks.openTasksFor(me, currentUser.roles());
-        Map<String, Request> requestsByNumber = requestsOf(open);
-        return (int) open.stream().filter(task -> isForSomeoneElse(task, requestsByNumber, me)).count();
+        try {
+            tasks.claim(taskId, me);
+        } catch (TaskAlreadyHandledException e) {
+            throw alreadyTaken(e);
+        }
+        log.info("{} took the task {} of request {}", me, taskId, request.number());
     }
 
-    private Map<String, Request> requestsOf(List<WorkTask> open) {
-        return requests.findByNumbers(open.stream().map(WorkTask::businessKey).filter(Objects::nonNull)
-                .collect(Collectors.toSet()));
+    /** Gives a task the user has back to the group. */
+    @Transactional
+    public void unclaim(String taskId) {
+        String me = currentUser.username();
+        WorkTask task = availableTask(taskId, me);
+        if (!me.equals(task.assignee())) {
+            throw new TaskNotAvailableException(taskId);
+        }
+        if (task.candidateGroups().isEmpty() && task.candidateUsers().isEmpty()) {
+            log.warn("Refused: {} tried to give back task {}, which is offered to nobody else", me, taskId);
+            throw new TaskNotAvailableException(taskId);
+        }
+        tasks.unclaim(taskId);
+        log.info("{} gave task {} back to its group", me, taskId);
     }
 
-    /** Tasks of Loket's requests only, and never about the user's own request (four-eyes). */
-    private static boolean isForSomeoneElse(WorkTask task, Map<String, Request> requestsByNumber, String me) {
-        Request request = task.businessKey() == null ? null : requestsByNumber.get(task.businessKey());
-        return request != null && !request.requester().equals(me);
+    private TaskAlreadyTakenException alreadyTaken(TaskAlreadyHandledException e) {
+        String by = e.handledBy() == null ? null : users.displayName(e.handledBy());
+        log.info("Task {} was already handled by {}", e.taskId(), e.handledBy());
+        return new TaskAlreadyTakenException(e.taskId(), by);
     }
 
     /** One task with the request's details, if the current user may see it. */
@@ -78,7 +127,9 @@ public class InboxService {
         String me = currentUser.username();
         WorkTask task = availableTask(taskId, me);
         Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
-        return toItem(task, request, me, true);
+        return new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
+                users.displayName(request.requester()), me.equals(task.assignee()), task.created(),
+                requests.factsOf(request), task.assignee(), task.priority(), task.due());
     }
 
     @Transactional
@@ -121,28 +172,59 @@ public class InboxService {
     private void decide(String taskId, boolean approved, String reason) {
         Request request = checkMayDecide(taskId);
         String me = currentUser.username();
-        tasks.completeAs(taskId, me, ProcessVariables.create()
+        completeAs(taskId, me, ProcessVariables.create()
                 .with(ApprovalOutcome.APPROVED, approved)
                 .with(ApprovalOutcome.REJECTION_REASON, reason)
                 .with(ApprovalOutcome.DECIDED_BY, me)
                 .asMap());
         log.info("{} {} request {}", me, approved ? "approved" : "rejected", request.number());
+        if (approved) {
+            notifications.notify(request.requester(), request.number(), NotificationService.APPROVED,
+                    request.number(), request.summary(), users.displayName(me));
+        }
     }
 
+    /** Completes as the user; if someone else was first, says who. */
+    void completeAs(String taskId, String me, Map<String, Object> variables) {
+        try {
+            tasks.completeAs(taskId, me, variables);
+        } catch (TaskAlreadyHandledException e) {
+            throw alreadyTaken(e);
+        }
+    }
+
+    /**
+     * The task if it is offered to the user. If it was offered to them but someone else took or completed it
+     * first, says who; anything else is simply "not available".
+     */
     private WorkTask availableTask(String taskId, String me) {
         Set<String> groups = currentUser.roles();
-        return tasks.find(taskId)
-                .filter(task -> task.isOfferedTo(me, groups))
-                .orElseThrow(() -> new TaskNotAvailableException(taskId));
+        Optional<WorkTask> found = tasks.find(taskId);
+        if (found.isEmpty()) {
+            Optional<String> handledBy = tasks.endedTaskHandledBy(taskId, me, groups);
+            if (handledBy.isPresent() && !handledBy.get().equals(me)) {
+                throw alreadyTaken(new TaskAlreadyHandledException(taskId, handledBy.get()));
+            }
+            throw new TaskNotAvailableException(taskId);
+        }
+        WorkTask task = found.get();
+        if (task.isOfferedTo(me, groups)) {
+            return task;
+        }
+        boolean candidate = task.candidateUsers().contains(me) || task.candidateGroups().stream().anyMatch(groups::contains);
+        if (candidate && task.assignee() != null) {
+            throw alreadyTaken(new TaskAlreadyHandledException(taskId, task.assignee()));
+        }
+        throw new TaskNotAvailableException(taskId);
     }
 
     private Optional<Request> requestOf(WorkTask task) {
         return task.businessKey() == null ? Optional.empty() : requests.findByNumber(task.businessKey());
     }
 
-    private InboxItem toItem(WorkTask task, Request request, String me, boolean withFacts) {
-        return new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
-                users.displayName(request.requester()), me.equals(task.assignee()), task.created(),
-                withFacts ? requests.factsOf(request) : List.of());
+    private static InboxItem toItem(InboxRepository.Row row, String me) {
+        return new InboxItem(row.taskId(), row.taskName(), row.taskKey(), row.request(), row.requesterName(),
+                me.equals(row.assignee()), row.created(), List.of(), row.assignee(), row.priority(), row.due());
     }
+
 }

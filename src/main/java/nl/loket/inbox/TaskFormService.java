@@ -73,7 +73,7 @@ public class TaskFormService {
             }
             values.putAll(validation.values());
         }
-        tasks.completeAs(taskId, me, values);
+        inbox.completeAs(taskId, me, values);
         log.info("{} completed task {}", me, taskId);
     }
 }

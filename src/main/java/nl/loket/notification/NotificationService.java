@@ -17,9 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationService {
 
-    public static final String FULFILLED = "notification.fulfilled";
-    public static final String REJECTED = "notification.rejected";
+    public static final String SUBMITTED = "notification.submitted";
     public static final String APPROVAL_NEEDED = "notification.approval-needed";
+    public static final String APPROVED = "notification.approved";
+    public static final String REJECTED = "notification.rejected";
+    public static final String FULFILLED = "notification.fulfilled";
+    /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
+    public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, APPROVED, REJECTED, FULFILLED);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;
@@ -27,13 +31,19 @@ public class NotificationService {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final MailOutbox mail;
 
-    NotificationService(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+    NotificationService(JdbcClient jdbc, CurrentUser currentUser, Clock clock, MailOutbox mail) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.mail = mail;
     }
 
+    /**
+     * An in-app notification and, unless the recipient turned that kind off, an e-mail (sent later from the
+     * outbox, so that mail can never break the step that notifies).
+     */
     @Transactional
     public void notify(String recipient, String requestNumber, String messageKey, String... arguments) {
         jdbc.sql("""
@@ -41,6 +51,7 @@ public class NotificationService {
                 values (?, ?, ?, ?, ?)""")
                 .params(recipient, requestNumber, messageKey, String.join(SEPARATOR, arguments), now())
                 .update();
+        mail.enqueue(recipient, requestNumber, messageKey, arguments);
     }
 
     /** The current user's latest notifications, newest first. */

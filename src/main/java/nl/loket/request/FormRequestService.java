@@ -13,6 +13,7 @@ import nl.loket.forms.FormSchema;
 import nl.loket.forms.FormSchemaParser;
 import nl.loket.forms.FormSubmissionValidator;
 import nl.loket.forms.FormValidation;
+import nl.loket.notification.NotificationService;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
@@ -51,10 +52,13 @@ public class FormRequestService {
     private final WorkflowService workflow;
     private final CurrentUser currentUser;
     private final Map<String, StartFormContext> contexts;
+    private final NotificationService notifications;
 
     FormRequestService(CatalogService catalog, DeployedForms forms, FormSchemaParser parser,
                        FormSubmissionValidator validator, RequestService requests, UserAccountService users,
-                       WorkflowService workflow, CurrentUser currentUser, List<StartFormContext> contexts) {
+                       WorkflowService workflow, CurrentUser currentUser, List<StartFormContext> contexts,
+                       NotificationService notifications) {
+        this.notifications = notifications;
         this.catalog = catalog;
         this.forms = forms;
         this.parser = parser;
@@ -94,7 +98,10 @@ public class FormRequestService {
         String instanceId = workflow.start(processKey, request.number(), variables);
         requests.attachProcess(request, instanceId);
         log.info("{} request {} submitted by {}", processKey, request.number(), requester);
-        return requests.get(request.id());
+        Request submittedRequest = requests.get(request.id());
+        notifications.notify(requester, request.number(), NotificationService.SUBMITTED, request.number(),
+                submittedRequest.summary());
+        return submittedRequest;
     }
 
     private Map<String, Object> contextOf(String processKey, Locale locale) {

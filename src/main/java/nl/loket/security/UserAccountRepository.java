@@ -36,6 +36,15 @@ class UserAccountRepository {
                 .stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    String language(String username) {
+        return jdbc.sql("select language from loket_user where username = ?").param(username)
+                .query(String.class).optional().orElse("nl");
+    }
+
+    void updateLanguage(String username, String language) {
+        jdbc.sql("update loket_user set language = ? where username = ?").params(language, username).update();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from loket_user where username = ?").param(username)
                 .query(Integer.class).single() > 0;

@@ -1,6 +1,7 @@
 package nl.loket.security;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +33,16 @@ public class UserAccountService {
 
     public String displayName(String username) {
         return accounts.find(username).map(UserAccount::displayName).orElse(username);
+    }
+
+    /** The language the user last chose in the portal ("nl" or "en"): e-mail to them is written in it. */
+    public Locale language(String username) {
+        return Locale.forLanguageTag(accounts.language(username));
+    }
+
+    @Transactional
+    public void changeLanguage(String username, Locale language) {
+        accounts.updateLanguage(username, "en".equals(language.getLanguage()) ? "en" : "nl");
     }
 
     /** Creates the account unless one with that username exists; returns whether it was created. */

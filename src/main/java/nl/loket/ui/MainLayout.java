@@ -73,7 +73,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        HorizontalLayout right = new HorizontalLayout(bell, new LanguageSwitcher(), name, logout);
+        HorizontalLayout right = new HorizontalLayout(bell, new LanguageSwitcher(locale -> users.changeLanguage(currentUser.username(), locale)), name, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
         HorizontalLayout header = new HorizontalLayout(right);

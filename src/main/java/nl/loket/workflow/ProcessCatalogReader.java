@@ -3,6 +3,7 @@ package nl.loket.workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -34,6 +35,12 @@ public class ProcessCatalogReader {
                 .list().stream()
                 .map(this::describe)
                 .toList();
+    }
+
+    /** The latest version of a process, whoever may start it (for names in lists); empty if none is deployed. */
+    public Optional<StartableProcess> latest(String processKey) {
+        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult()).map(this::describe);
     }
 
     public boolean isStartableBy(String processKey, String username) {

@@ -10,7 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -28,22 +33,41 @@ public class TaskWorkService {
     private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
+    private final HistoryService historyService;
 
-    TaskWorkService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService) {
+    TaskWorkService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
+                    HistoryService historyService) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
+        this.historyService = historyService;
     }
 
-    /** Open tasks assigned to the user, or offered to the user or one of the groups and not yet assigned. */
-    public List<WorkTask> openTasksFor(String username, Collection<String> groups) {
-        var query = taskService.createTaskQuery().active().or().taskAssignee(username).taskCandidateUser(username);
-        if (!groups.isEmpty()) {
-            query = query.taskCandidateGroupIn(List.copyOf(groups));
-        }
-        List<Task> tasks = query.endOr().orderByTaskCreateTime().desc().list();
-        Map<String, String> businessKeys = businessKeysOf(tasks);
-        return tasks.stream().map(task -> toWorkTask(task, businessKeys.get(task.getProcessInstanceId()))).toList();
+    /** How many open tasks belong to processes with this (Long) variable, e.g. Loket's requests. */
+    public long countOpenTasksWithVariable(String name) {
+        return taskService.createTaskQuery().processVariableValueGreaterThanOrEquals(name, 0L).count();
+    }
+
+    /** The open tasks of processes with this (Long) variable, with their process's value of it, in pages. */
+    public List<OpenTask> openTasksWithVariable(String name, int first, int max) {
+        List<Task> tasks = taskService.createTaskQuery().processVariableValueGreaterThanOrEquals(name, 0L)
+                .orderByTaskId().asc().listPage(first, max);
+        return tasks.stream().map(task -> {
+            List<IdentityLink> links = taskService.getIdentityLinksForTask(task.getId());
+            return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+                    task.getPriority(), task.getDueDate(), task.getFollowUpDate(), task.getCreateTime(),
+                    (Long) runtimeService.getVariable(task.getExecutionId(), name),
+                    links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                            .map(IdentityLink::getGroupId).collect(Collectors.toSet()),
+                    links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+                            .map(IdentityLink::getUserId).collect(Collectors.toSet()));
+        }).toList();
+    }
+
+    /** An open task as a read model needs it. */
+    public record OpenTask(String id, String key, String name, String assignee, int priority, java.util.Date due,
+                           java.util.Date followUp, java.util.Date created, Long variableValue,
+                           Set<String> candidateGroups, Set<String> candidateUsers) {
     }
 
     public Optional<WorkTask> find(String taskId) {
@@ -56,13 +80,71 @@ public class TaskWorkService {
         return taskService.getVariables(taskId);
     }
 
-    /** Claims the task for the user if nobody has it yet, then completes it as that user. */
+    /**
+     * Claims the task for the user if nobody has it yet, then completes it as that user. If someone else got there
+     * first (completed it, or took it), throws {@link TaskAlreadyHandledException}: exactly one wins.
+     */
     public void completeAs(String taskId, String username, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task.getAssignee() == null) {
-            taskService.claim(taskId, username);
+        if (task == null) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
         }
-        taskService.complete(taskId, variables);
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, username);
+            } else if (!task.getAssignee().equals(username)) {
+                throw new TaskAlreadyHandledException(taskId, task.getAssignee());
+            }
+            taskService.complete(taskId, variables);
+        } catch (TaskAlreadyClaimedException e) {
+            throw new TaskAlreadyHandledException(taskId, e.getTaskAssignee());
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        }
+    }
+
+    /** Takes a task offered to a group for the user; refused if someone else has it. */
+    public void claim(String taskId, String username) {
+        try {
+            taskService.claim(taskId, username);
+        } catch (TaskAlreadyClaimedException e) {
+            throw new TaskAlreadyHandledException(taskId, e.getTaskAssignee());
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        }
+    }
+
+    /** Gives a task back to its candidates. */
+    public void unclaim(String taskId) {
+        try {
+            taskService.setAssignee(taskId, null);
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        }
+    }
+
+    /**
+     * For a task that has ended: who handled it, if it had been offered to this user or one of their groups (so
+     * that nobody else learns anything about it).
+     */
+    public Optional<String> endedTaskHandledBy(String taskId, String username, Collection<String> groups) {
+        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                .singleResult();
+        if (historic == null) {
+            return Optional.empty();
+        }
+        boolean wasOffered = historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
+                .type(IdentityLinkType.CANDIDATE).list().stream()
+                .anyMatch(link -> username.equals(link.getUserId())
+                        || link.getGroupId() != null && groups.contains(link.getGroupId()));
+        return wasOffered || username.equals(historic.getAssignee()) ? Optional.ofNullable(historic.getAssignee())
+                : Optional.empty();
+    }
+
+    /** Who had the task last, from the engine's history (null if nobody, or no history). */
+    private String lastAssignee(String taskId) {
+        HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        return historic == null ? null : historic.getAssignee();
     }
 
     private WorkTask toWorkTask(Task task, String businessKey) {
@@ -81,7 +163,8 @@ public class TaskWorkService {
         String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
         return new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
                 task.getProcessInstanceId(), businessKey, task.getAssignee(),
-                Set.copyOf(candidateUsers), Set.copyOf(candidateGroups), task.getCreateTime().toInstant());
+                Set.copyOf(candidateUsers), Set.copyOf(candidateGroups), task.getCreateTime().toInstant(),
+                task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
 
     /** One query for the business keys of all the tasks' process instances. */

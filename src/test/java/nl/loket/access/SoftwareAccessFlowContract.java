@@ -223,8 +223,11 @@ abstract class SoftwareAccessFlowContract {
         softwareAccess.grant(request.id());
         assertThat(jdbc.sql("select count(*) from software_grant where request_id = ?").param(request.id())
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from notification where request_number = ?").param(request.number())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where request_number = ? and message_key = ?")
+                .params(request.number(), NotificationService.FULFILLED).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where subject like ? and kind = ?")
+                .params("%" + request.number() + "%", NotificationService.FULFILLED).query(Integer.class).single())
+                .as("and mails once").isEqualTo(1);
     }
 
     private Request submitAs(String username, String softwareName, boolean adminRights) {

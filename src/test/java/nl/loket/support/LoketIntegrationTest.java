@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:loket-it;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
-        "loket.demo-data.enabled=true"
+        "loket.demo-data.enabled=true",
+        "loket.mail.scheduler.enabled=false"
 })
 public @interface LoketIntegrationTest {
 }

@@ -1,21 +1,46 @@
 package nl.loket.inbox.ui;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import nl.loket.catalog.CatalogService;
+import nl.loket.inbox.InboxFilter;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
+import nl.loket.inbox.TaskAlreadyTakenException;
+import nl.loket.inbox.TaskNotAvailableException;
+import nl.loket.inbox.OwnRequestException;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,39 +49,181 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import jakarta.annotation.security.RolesAllowed;
 
-/** Tasks assigned or offered to the user. */
+/**
+ * Tasks assigned or offered to the user: mine and my groups', filtered and sorted on the server, loaded a page at
+ * a time as the user scrolls. Group tasks can be taken (claimed) and given back.
+ */
 @Route(value = InboxView.PATH, layout = MainLayout.class)
 @Menu(title = "nav.inbox", order = 3, icon = "vaadin:inbox")
 @RolesAllowed({Roles.APPROVER, Roles.FULFILLER})
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     static final String PATH = "inbox";
+    static final int HIGH_PRIORITY = 75;
 
+    /** Filter choices: how long a task has waited, and when it is due. */
+    enum Waiting { ANY, ONE_DAY, THREE_DAYS, ONE_WEEK }
+
+    enum Due { ANY, OVERDUE, WITHIN_THREE_DAYS }
+
+    private final InboxService inbox;
+    private final CatalogService catalog;
+    private final Clock clock;
+    private final Map<String, String> typeNames = new HashMap<>();
+
+    final Tab allTab = new Tab();
+    final Tab mineTab = new Tab();
+    final Tab groupTab = new Tab();
+    final Tabs scope = new Tabs(allTab, mineTab, groupTab);
+    final Select<String> type = new Select<>();
+    final ComboBox<Map.Entry<String, String>> requester = new ComboBox<>();
+    final Select<Boolean> highPriority = new Select<>();
+    final Select<Waiting> waiting = new Select<>();
+    final Select<Due> due = new Select<>();
     final Grid<InboxItem> grid = new Grid<>(InboxItem.class, false);
     final Paragraph empty = new Paragraph();
+    final Span total = new Span();
 
-    public InboxView(InboxService inbox) {
+    public InboxView(InboxService inbox, CatalogService catalog, Clock clock) {
+        this.inbox = inbox;
+        this.catalog = catalog;
+        this.clock = clock;
         addClassName("loket-page");
-        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setAutoWidth(true);
+        setHeightFull();
+
+        scope.setId("inbox-scope");
+        scope.addSelectedChangeListener(e -> refresh());
+        add(new H2(getTranslation("inbox.title")), scope, filters(), total, empty, grid());
+        refresh();
+    }
+
+    private Component filters() {
+        type.setLabel(getTranslation("inbox.filter.type"));
+        type.setEmptySelectionAllowed(true);
+        type.setEmptySelectionCaption(getTranslation("inbox.filter.any"));
+        type.setItems(inbox.requestTypes());
+        type.setItemLabelGenerator(key -> key == null ? getTranslation("inbox.filter.any") : typeName(key));
+        type.setId("filter-type");
+
+        requester.setLabel(getTranslation("inbox.requester"));
+        requester.setItems(inbox.requesters());
+        requester.setItemLabelGenerator(Map.Entry::getValue);
+        requester.setClearButtonVisible(true);
+        requester.setPlaceholder(getTranslation("inbox.filter.any"));
+        requester.setId("filter-requester");
+
+        highPriority.setLabel(getTranslation("inbox.filter.priority"));
+        highPriority.setItems(false, true);
+        highPriority.setValue(false);
+        highPriority.setItemLabelGenerator(high -> getTranslation(high ? "inbox.filter.priority.high" : "inbox.filter.any"));
+        highPriority.setId("filter-priority");
+
+        waiting.setLabel(getTranslation("inbox.filter.waiting"));
+        waiting.setItems(Waiting.values());
+        waiting.setValue(Waiting.ANY);
+        waiting.setItemLabelGenerator(w -> getTranslation("inbox.filter.waiting." + w.name().toLowerCase()));
+        waiting.setId("filter-waiting");
+
+        due.setLabel(getTranslation("inbox.filter.due"));
+        due.setItems(Due.values());
+        due.setValue(Due.ANY);
+        due.setItemLabelGenerator(d -> getTranslation("inbox.filter.due." + d.name().toLowerCase()));
+        due.setId("filter-due");
+
+        type.addValueChangeListener(e -> refresh());
+        requester.addValueChangeListener(e -> refresh());
+        highPriority.addValueChangeListener(e -> refresh());
+        waiting.addValueChangeListener(e -> refresh());
+        due.addValueChangeListener(e -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(type, requester, highPriority, waiting, due);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        bar.addClassName("loket-filter-bar");
+        return bar;
+    }
+
+    private Grid<InboxItem> grid() {
+        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(item -> item.request().number()).setHeader(getTranslation("inbox.request")).setAutoWidth(true)
                 .setKey("number");
         grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary"))
                 .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setAutoWidth(true);
-        grid.addColumn(item -> Formats.dateTime(item.created(), getLocale())).setHeader(getTranslation("inbox.received"))
-                .setAutoWidth(true);
+        grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setAutoWidth(true)
+                .setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
+        grid.addColumn(item -> item.due() == null ? "" : Formats.dateTime(item.due(), getLocale()))
+                .setHeader(getTranslation("inbox.due")).setAutoWidth(true)
+                .setSortable(true).setKey(InboxFilter.Sort.DUE_FIRST.name());
+        grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setAutoWidth(true)
+                .setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
+        grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
+        grid.setMultiSort(false);
         grid.setId("inbox");
+        grid.setMinHeight("20em");
+        grid.setHeight("100%");
         grid.addItemClickListener(e -> open(e.getItem()));
+        grid.addSortListener(e -> refresh());
+        return grid;
+    }
 
-        List<InboxItem> tasks = inbox.myTasks();
-        grid.setItems(tasks);
-        grid.setVisible(!tasks.isEmpty());
+    /** What the user chose, as the service's filter. */
+    InboxFilter filter() {
+        Tab selected = scope.getSelectedTab();
+        InboxFilter.Scope whose = selected == mineTab ? InboxFilter.Scope.MINE
+                : selected == groupTab ? InboxFilter.Scope.GROUP : InboxFilter.Scope.ALL;
+        Instant now = clock.instant();
+        Instant waitingSince = switch (waiting.getValue() == null ? Waiting.ANY : waiting.getValue()) {
+            case ONE_DAY -> now.minus(Duration.ofDays(1));
+            case THREE_DAYS -> now.minus(Duration.ofDays(3));
+            case ONE_WEEK -> now.minus(Duration.ofDays(7));
+            default -> null;
+        };
+        Instant dueBefore = switch (due.getValue() == null ? Due.ANY : due.getValue()) {
+            case OVERDUE -> now;
+            case WITHIN_THREE_DAYS -> now.plus(Duration.ofDays(3));
+            default -> null;
+        };
+        return new InboxFilter(whose, type.getValue(),
+                Optional.ofNullable(requester.getValue()).map(Map.Entry::getKey).orElse(null),
+                Boolean.TRUE.equals(highPriority.getValue()) ? HIGH_PRIORITY : null, dueBefore, waitingSince, sort());
+    }
+
+    private InboxFilter.Sort sort() {
+        List<GridSortOrder<InboxItem>> order = grid.getSortOrder();
+        if (order.isEmpty()) {
+            return InboxFilter.Sort.OLDEST_FIRST;
+        }
+        InboxFilter.Sort sort = InboxFilter.Sort.valueOf(order.get(0).getSorted().getKey());
+        boolean descending = order.get(0).getDirection() == SortDirection.DESCENDING;
+        return sort == InboxFilter.Sort.OLDEST_FIRST && descending ? InboxFilter.Sort.NEWEST_FIRST : sort;
+    }
+
+    /** Loads again from the server: counts in the tabs, the total, and the first page. */
+    void refresh() {
+        InboxFilter filter = filter();
+        allTab.setLabel(tabLabel("inbox.scope.all", filter.withScope(InboxFilter.Scope.ALL)));
+        mineTab.setLabel(tabLabel("inbox.scope.mine", filter.withScope(InboxFilter.Scope.MINE)));
+        groupTab.setLabel(tabLabel("inbox.scope.group", filter.withScope(InboxFilter.Scope.GROUP)));
+        int count = inbox.count(filter);
+        grid.setItems(query -> inbox.page(filter, query.getOffset(), query.getLimit()).stream());
+        grid.setVisible(count > 0);
+        total.setText(getTranslation("inbox.total", countText(count)));
+        total.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        total.setId("inbox-total");
+        total.setVisible(count > 0);
         empty.setText(getTranslation("inbox.empty"));
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-        empty.setVisible(tasks.isEmpty());
-        add(new H2(getTranslation("inbox.title")), empty, grid);
+        empty.setVisible(count == 0);
+    }
+
+    private String tabLabel(String key, InboxFilter filter) {
+        return getTranslation(key) + " (" + countText(inbox.count(filter)) + ")";
+    }
+
+    private static String countText(int count) {
+        return count > nl.loket.inbox.InboxService.COUNT_CAP ? nl.loket.inbox.InboxService.COUNT_CAP + "+"
+                : String.valueOf(count);
     }
 
     private Div task(InboxItem item) {
@@ -64,6 +231,64 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         assignment.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         return new Div(new Div(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName())),
                 assignment);
+    }
+
+    private Component priority(InboxItem item) {
+        Span priority = new Span(getTranslation(item.priority() >= HIGH_PRIORITY ? "inbox.priority.high"
+                : item.priority() < 50 ? "inbox.priority.low" : "inbox.priority.normal"));
+        if (item.priority() >= HIGH_PRIORITY) {
+            priority.getElement().getThemeList().add("badge error");
+        }
+        return priority;
+    }
+
+    private Component received(InboxItem item) {
+        long days = Duration.between(item.created(), clock.instant()).toDays();
+        Span waited = new Span(days < 1 ? getTranslation("inbox.waiting.today")
+                : getTranslation("inbox.waiting.days", days));
+        waited.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        return new Div(new Div(Formats.dateTime(item.created(), getLocale())), waited);
+    }
+
+    private Component action(InboxItem item) {
+        Button button;
+        if (item.isGroupTask()) {
+            button = new Button(getTranslation("inbox.claim"), VaadinIcon.HAND.create(), e -> claim(item));
+            button.setId("claim-" + item.request().number());
+        } else {
+            button = new Button(getTranslation("inbox.unclaim"), VaadinIcon.ARROW_BACKWARD.create(), e -> unclaim(item));
+            button.setId("unclaim-" + item.request().number());
+        }
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    void claim(InboxItem item) {
+        act(() -> inbox.claim(item.taskId()), "inbox.claimed", item);
+    }
+
+    void unclaim(InboxItem item) {
+        act(() -> inbox.unclaim(item.taskId()), "inbox.unclaimed", item);
+    }
+
+    private void act(Runnable action, String doneKey, InboxItem item) {
+        try {
+            action.run();
+            Notification.show(getTranslation(doneKey, item.request().number()), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (TaskAlreadyTakenException e) {
+            Notification.show(e.handledByName() == null ? getTranslation("inbox.already-handled")
+                            : getTranslation("inbox.already-handled-by", e.handledByName()), 6000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        } catch (TaskNotAvailableException | OwnRequestException e) {
+            Notification.show(getTranslation("inbox.not-available"), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private String typeName(String key) {
+        return typeNames.computeIfAbsent(key, k -> catalog.typeName(k, getLocale()));
     }
 
     void open(InboxItem item) {

@@ -8,6 +8,7 @@ import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskFormService;
+import nl.loket.inbox.TaskAlreadyTakenException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.workflow.FeelEvaluator;
@@ -74,8 +75,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         taskId = event.getRouteParameters().get("taskId").orElse("");
         try {
             show(inbox.open(taskId));
-        } catch (TaskNotAvailableException e) {
-            Paragraph missing = new Paragraph(getTranslation("inbox.not-available"));
+        } catch (TaskNotAvailableException | TaskAlreadyTakenException e) {
+            Paragraph missing = new Paragraph(e instanceof TaskAlreadyTakenException taken
+                    && taken.handledByName() != null ? getTranslation("inbox.already-handled-by", taken.handledByName())
+                    : getTranslation("inbox.not-available"));
             missing.setId("task-not-available");
             add(missing);
         }
@@ -142,7 +145,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             if (form != null) {
                 form.showErrors(e.errors());
             }
-        } catch (TaskNotAvailableException | OwnRequestException e) {
+        } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             refused(e);
         }
     }
@@ -176,7 +179,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (InvalidRequestException e) {
             reason.setErrorMessage(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
             reason.setInvalid(true);
-        } catch (TaskNotAvailableException | OwnRequestException e) {
+        } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             rejectDialog.close();
             refused(e);
         }
@@ -186,7 +189,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             decision.run();
             done(doneKey);
-        } catch (TaskNotAvailableException | OwnRequestException e) {
+        } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             refused(e);
         }
     }
@@ -198,8 +201,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void refused(RuntimeException e) {
-        String key = e instanceof OwnRequestException ? "inbox.own-request" : "inbox.not-available";
-        Notification.show(getTranslation(key), 6000, Notification.Position.TOP_CENTER)
+        String message = e instanceof OwnRequestException ? getTranslation("inbox.own-request")
+                : e instanceof TaskAlreadyTakenException taken ? (taken.handledByName() == null
+                        ? getTranslation("inbox.already-handled")
+                        : getTranslation("inbox.already-handled-by", taken.handledByName()))
+                : getTranslation("inbox.not-available");
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

@@ -1,13 +1,18 @@
 package nl.loket.notification.ui;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import nl.loket.notification.Notification;
+import nl.loket.notification.NotificationPreferences;
 import nl.loket.notification.NotificationService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,10 +34,11 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
     static final String PATH = "notifications";
 
     final VerticalLayout list = new VerticalLayout();
+    final Map<String, Checkbox> emailChoices = new LinkedHashMap<>();
 
-    public NotificationsView(NotificationService notifications) {
+    public NotificationsView(NotificationService notifications, NotificationPreferences preferences) {
         addClassName("loket-page");
-        List<Notification> mine = notifications.mine();
+        List<nl.loket.notification.Notification> mine = notifications.mine();
         list.setPadding(false);
         list.setId("notifications");
         if (mine.isEmpty()) {
@@ -41,12 +47,34 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
             list.add(empty);
         }
         mine.forEach(n -> list.add(card(n)));
-        add(new H2(getTranslation("notifications.title")), list);
+        add(new H2(getTranslation("notifications.title")), list, settings(preferences));
         // shown once as unread (highlighted), then read: the bell's count drops as in any mail client
         notifications.markAllRead();
     }
 
-    private Div card(Notification notification) {
+    /** Per kind: e-mail on or off; saved at once. */
+    private Details settings(NotificationPreferences preferences) {
+        Div choices = new Div();
+        preferences.mine().forEach((kind, email) -> {
+            Checkbox choice = new Checkbox(getTranslation("notification.kind." + kind.substring(kind.indexOf('.') + 1)),
+                    email);
+            choice.setId("email-" + kind.substring(kind.indexOf('.') + 1));
+            choice.addValueChangeListener(e -> {
+                preferences.setEmail(kind, e.getValue());
+                Notification.show(getTranslation("notification.settings.saved"), 2500,
+                        Notification.Position.BOTTOM_START);
+            });
+            emailChoices.put(kind, choice);
+            choices.add(new Div(choice));
+        });
+        Details settings = new Details(getTranslation("notification.settings"), choices);
+        settings.setId("notification-settings");
+        settings.addClassName("loket-card");
+        settings.setWidthFull();
+        return settings;
+    }
+
+    private Div card(nl.loket.notification.Notification notification) {
         Div card = new Div();
         card.addClassName("loket-card");
         card.setWidthFull();

@@ -1,6 +1,10 @@
 package nl.loket.request.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import nl.loket.catalog.CatalogService;
 
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
@@ -39,7 +43,8 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Request> grid = new Grid<>(Request.class, false);
     final Paragraph empty = new Paragraph();
 
-    public MyRequestsView(RequestService requests) {
+    public MyRequestsView(RequestService requests, CatalogService catalog) {
+        Map<String, String> typeNames = new HashMap<>();
         addClassName("loket-page");
         Button newRequest = new Button(getTranslation("my-requests.new"), VaadinIcon.PLUS.create(),
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NEW_REQUEST_PATH)));
@@ -52,7 +57,7 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("number");
-        grid.addColumn(r -> getTranslation("request.type." + r.type())).setHeader(getTranslation("request.type"))
+        grid.addColumn(r -> typeNames.computeIfAbsent(r.type(), type -> catalog.typeName(type, getLocale()))).setHeader(getTranslation("request.type"))
                 .setAutoWidth(true);
         grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addComponentColumn(r -> new StatusBadge(r.status())).setHeader(getTranslation("request.status"))

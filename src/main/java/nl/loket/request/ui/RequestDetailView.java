@@ -1,5 +1,6 @@
 package nl.loket.request.ui;
 
+import nl.loket.catalog.CatalogService;
 import nl.loket.request.RequestDetail;
 import nl.loket.request.RequestService;
 import nl.loket.security.UserAccountService;
@@ -34,9 +35,11 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
 
     private final RequestService requests;
     private final UserAccountService users;
+    private final CatalogService catalog;
     private String title = "Loket";
 
-    public RequestDetailView(RequestService requests, UserAccountService users) {
+    public RequestDetailView(RequestService requests, UserAccountService users, CatalogService catalog) {
+        this.catalog = catalog;
         this.requests = requests;
         this.users = users;
         addClassName("loket-page");
@@ -66,7 +69,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
 
         Div facts = new Div();
         facts.addClassName("loket-card");
-        Paragraph meta = new Paragraph(getTranslation("request.type." + request.type()) + " · "
+        Paragraph meta = new Paragraph(catalog.typeName(request.type(), getLocale()) + " · "
                 + getTranslation("request.submitted") + " " + Formats.dateTime(request.createdAt(), getLocale()));
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
         facts.add(new H3(getTranslation("request.details")), meta, new FactList(detail.facts()));

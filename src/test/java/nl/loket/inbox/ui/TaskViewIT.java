@@ -45,7 +45,7 @@ class TaskViewIT {
         KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
         InboxView inbox = _get(InboxView.class);
-        InboxItem item = inbox.grid.getListDataView().getItems()
+        InboxItem item = inbox.grid.getGenericDataView().getItems()
                 .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow();
 
         inbox.open(item);

@@ -1,0 +1,34 @@
+package nl.loket.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+
+/** What a task listener may want to know beyond the task's own fields. */
+public final class DelegateTasks {
+
+    private DelegateTasks() {
+    }
+
+    /**
+     * The user the engine's current command runs for: set by engine-rest and Camunda's web apps (Tasklist); null
+     * when Loket's own services call the engine.
+     */
+    public static String authenticatedUser(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
+    }
+
+    /** The value of an extension property ({@code camunda:property}) on the task's model element, or null. */
+    public static String property(DelegateTask task, String name) {
+        UserTask model = task.getBpmnModelElementInstance();
+        if (model == null || model.getExtensionElements() == null) {
+            return null;
+        }
+        return model.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName()))
+                .map(property -> property.getCamundaValue()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,110 @@
+package nl.loket.inbox.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import nl.loket.inbox.InboxItem;
+import nl.loket.request.Request;
+import nl.loket.security.Roles;
+import nl.loket.security.UserAccount;
+import nl.loket.security.UserAccountService;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.SoftwareRequests;
+import nl.loket.support.TestUsers;
+import nl.loket.ui.KaribuSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+
+/** The inbox view without a browser: tabs with counts, filters, taking a group task and giving it back. */
+@LoketIntegrationTest
+class InboxViewIT {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired UserAccountService accounts;
+    @Autowired SoftwareRequests software;
+
+    @BeforeEach
+    void anna() {
+        accounts.createIfAbsent(new UserAccount("anna", "Anna de Boer", "anna@loket.example", null, true,
+                Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "secret-for-anna");
+    }
+
+    @AfterEach
+    void close() {
+        KaribuSupport.close();
+    }
+
+    @Test
+    void anna_takes_a_group_task_and_gives_it_back_in_dutch() {
+        Request request = submitAs("mark", "Adobe Acrobat Pro");
+        KaribuSupport.openAs("anna", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        assertThat(inbox.groupTab.getLabel()).startsWith("Groepstaken (");
+
+        inbox.scope.setSelectedTab(inbox.groupTab);
+        InboxItem item = row(inbox, request);
+        assertThat(item.isGroupTask()).isTrue();
+
+        inbox.claim(item);
+        assertThat(items(inbox)).as("taken: no longer a group task").noneMatch(i -> i.taskId().equals(item.taskId()));
+        inbox.scope.setSelectedTab(inbox.mineTab);
+        InboxItem mine = row(inbox, request);
+        assertThat(mine.assignedToMe()).isTrue();
+
+        inbox.unclaim(mine);
+        inbox.scope.setSelectedTab(inbox.groupTab);
+        assertThat(row(inbox, request).isGroupTask()).isTrue();
+    }
+
+    @Test
+    void filters_narrow_the_list_on_the_server() {
+        Request visio = submitAs("emma", "Microsoft Visio");
+        Request acrobat = submitAs("frank", "Adobe Acrobat Pro");
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        assertThat(numbers(inbox)).contains(visio.number(), acrobat.number());
+
+        inbox.requester.setValue(inbox.requester.getGenericDataView().getItems()
+                .filter(e -> e.getKey().equals("frank")).findFirst().orElseThrow());
+        assertThat(numbers(inbox)).contains(acrobat.number()).doesNotContain(visio.number());
+        assertThat(inbox.requester.getGenericDataView().getItems().map(e -> e.getValue()))
+                .as("shown by name").contains("Frank Bakker");
+
+        inbox.waiting.setValue(InboxView.Waiting.ONE_WEEK);
+        assertThat(numbers(inbox)).isEmpty();
+        assertThat(inbox.empty.isVisible()).isTrue();
+        assertThat(inbox.empty.getText()).isEqualTo("Nothing to do. Tasks for you will appear here.");
+    }
+
+    private Request submitAs(String username, String softwareName) {
+        users.loginAs(username);
+        Request request = software.submit(softwareName, false);
+        TestUsers.logout();
+        return request;
+    }
+
+    private static List<InboxItem> items(InboxView inbox) {
+        return inbox.grid.getGenericDataView().getItems().toList();
+    }
+
+    private static List<String> numbers(InboxView inbox) {
+        return items(inbox).stream().map(i -> i.request().number()).toList();
+    }
+
+    private static InboxItem row(InboxView inbox, Request request) {
+        return items(inbox).stream().filter(i -> i.request().number().equals(request.number())).findFirst()
+                .orElseThrow(() -> new AssertionError("No row for " + request.number()));
+    }
+}
