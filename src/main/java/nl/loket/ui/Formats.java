@@ -26,6 +26,11 @@ public final class Formats {
                 .format(instant.atZone(ZONE));
     }
 
+    /** The day of a moment, in the server's time zone. */
+    public static String date(Instant instant, Locale locale) {
+        return instant == null ? "" : date(instant.atZone(ZONE).toLocalDate(), locale);
+    }
+
     public static String date(LocalDate date, Locale locale) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }

@@ -214,7 +214,7 @@ class SoftwareAccessBrowserIT {
         openAs(url("/inbox"), "mark");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox")));
         WebElement numberCell = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[normalize-space(.)='" + number + "']")));
+                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[.//div[normalize-space(.)='" + number + "']]")));
         screenshot("mark-inbox");
 
         numberCell.click();
@@ -228,7 +228,7 @@ class SoftwareAccessBrowserIT {
         waitForVaadin();
         screenshot("mark-approved");
         assertThat(driver.findElements(
-                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[normalize-space(.)='" + number + "']")))
+                By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[.//div[normalize-space(.)='" + number + "']]")))
                 .as("approved request is gone from Mark's inbox")
                 .allSatisfy(cell -> assertThat(cell.isDisplayed()).isFalse());
     }

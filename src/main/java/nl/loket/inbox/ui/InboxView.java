@@ -135,6 +135,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         highPriority.addValueChangeListener(e -> refresh());
         waiting.addValueChangeListener(e -> refresh());
         due.addValueChangeListener(e -> refresh());
+        for (Component filter : List.of(type, requester, highPriority, waiting, due)) {
+            filter.getElement().getStyle().set("width", "10em");
+        }
         HorizontalLayout bar = new HorizontalLayout(type, requester, highPriority, waiting, due);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
@@ -143,21 +146,19 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Grid<InboxItem> grid() {
-        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(item -> item.request().number()).setHeader(getTranslation("inbox.request")).setAutoWidth(true)
+        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setFlexGrow(2);
+        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setFlexGrow(2)
                 .setKey("number");
-        grid.addColumn(item -> item.request().summary()).setHeader(getTranslation("request.summary"))
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setAutoWidth(true);
-        grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setAutoWidth(true)
-                .setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
-        grid.addColumn(item -> item.due() == null ? "" : Formats.dateTime(item.due(), getLocale()))
-                .setHeader(getTranslation("inbox.due")).setAutoWidth(true)
+        grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setFlexGrow(1);
+        grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setWidth("7em")
+                .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
+        grid.addColumn(item -> Formats.date(item.due(), getLocale()))
+                .setHeader(getTranslation("inbox.due")).setWidth("8em").setFlexGrow(0)
                 .setSortable(true).setKey(InboxFilter.Sort.DUE_FIRST.name());
-        grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setAutoWidth(true)
-                .setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
+        grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setWidth("9em")
+                .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
         grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setMultiSort(false);
         grid.setId("inbox");
         grid.setMinHeight("20em");
@@ -233,6 +234,14 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 assignment);
     }
 
+    private Div request(InboxItem item) {
+        Span summary = new Span(item.request().summary());
+        summary.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        Div number = new Div(item.request().number());
+        number.getStyle().set("white-space", "nowrap");
+        return new Div(number, summary);
+    }
+
     private Component priority(InboxItem item) {
         Span priority = new Span(getTranslation(item.priority() >= HIGH_PRIORITY ? "inbox.priority.high"
                 : item.priority() < 50 ? "inbox.priority.low" : "inbox.priority.normal"));
@@ -247,7 +256,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         Span waited = new Span(days < 1 ? getTranslation("inbox.waiting.today")
                 : getTranslation("inbox.waiting.days", days));
         waited.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        return new Div(new Div(Formats.dateTime(item.created(), getLocale())), waited);
+        Div day = new Div(Formats.date(item.created(), getLocale()));
+        day.setTitle(Formats.dateTime(item.created(), getLocale()));
+        return new Div(day, waited);
     }
 
     private Component action(InboxItem item) {

@@ -34,18 +34,19 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("mail.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
         grid.addColumn(m -> Formats.dateTime(m.created(), getLocale())).setHeader(getTranslation("mail.created"))
-                .setAutoWidth(true);
-        grid.addColumn(MailLog.Mail::address).setHeader(getTranslation("mail.to")).setAutoWidth(true);
-        grid.addColumn(MailLog.Mail::subject).setHeader(getTranslation("mail.subject")).setFlexGrow(1);
+                .setWidth("11em").setFlexGrow(0);
+        grid.addColumn(MailLog.Mail::address).setHeader(getTranslation("mail.to")).setFlexGrow(1);
+        grid.addColumn(MailLog.Mail::subject).setHeader(getTranslation("mail.subject")).setFlexGrow(3);
         grid.addColumn(m -> getTranslation("mail.status." + m.status())).setHeader(getTranslation("mail.status"))
-                .setAutoWidth(true);
-        grid.addColumn(MailLog.Mail::attempts).setHeader(getTranslation("mail.attempts")).setAutoWidth(true);
+                .setWidth("11em").setFlexGrow(0);
+        grid.addColumn(MailLog.Mail::attempts).setHeader(getTranslation("mail.attempts")).setWidth("7em")
+                .setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> {
             Pre body = new Pre(m.body() + (m.lastError() == null ? "" : "\n\n" + m.lastError()));
             body.getStyle().set("white-space", "pre-wrap");
             return body;
         }));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("mail-outbox");
         List<MailLog.Mail> recent = mail.recent();
         grid.setItems(recent);

@@ -47,7 +47,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
             list.add(empty);
         }
         mine.forEach(n -> list.add(card(n)));
-        add(new H2(getTranslation("notifications.title")), list, settings(preferences));
+        add(new H2(getTranslation("notifications.title")), settings(preferences), list);
         // shown once as unread (highlighted), then read: the bell's count drops as in any mail client
         notifications.markAllRead();
     }
