@@ -2,6 +2,7 @@ package nl.loket.request;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +10,9 @@ import java.util.Optional;
 
 import nl.loket.security.CurrentUser;
 import nl.loket.workflow.ProcessHistoryService;
+import nl.loket.workflow.WorkflowService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestService {
 
+    public static final String FIELD_REQUEST = "request";
+    public static final String FIELD_REASON = "reason";
+    public static final int REASON_MAX_LENGTH = 2000;
+
+    private static final Logger log = LoggerFactory.getLogger(RequestService.class);
+
     private final RequestRepository requests;
     private final ProcessHistoryService history;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Map<String, RequestFacts> factsByType;
     private final StartFormFacts startFormFacts;
+    private final List<RequestProgress> progress;
+    private final Map<String, WithdrawalHandler> withdrawalHandlers;
+    private final WorkflowService workflow;
 
     RequestService(RequestRepository requests, ProcessHistoryService history, CurrentUser currentUser, Clock clock,
-                   List<RequestFacts> facts, StartFormFacts startFormFacts) {
+                   List<RequestFacts> facts, StartFormFacts startFormFacts, List<RequestProgress> progress,
+                   List<WithdrawalHandler> withdrawalHandlers, WorkflowService workflow) {
+        this.progress = progress;
+        this.withdrawalHandlers = withdrawalHandlers.stream()
+                .collect(Collectors.toMap(WithdrawalHandler::requestType, h -> h));
+        this.workflow = workflow;
         this.requests = requests;
         this.history = history;
         this.currentUser = currentUser;
@@ -90,8 +108,46 @@ public class RequestService {
                 .map(this::detailOf);
     }
 
+    /** The open steps of these requests (who has them, since when), by request id. */
+    public Map<Long, List<RequestProgress.CurrentStep>> currentSteps(Collection<Long> requestIds) {
+        Map<Long, List<RequestProgress.CurrentStep>> steps = new HashMap<>();
+        progress.forEach(source -> steps.putAll(source.currentSteps(requestIds)));
+        return steps;
+    }
+
+    /**
+     * The requester withdraws their request while it is not yet fulfilled: its process ends (its tasks leave every
+     * inbox), the request type undoes what it had done, and the request is closed as withdrawn. All or nothing.
+     */
+    @Transactional
+    public Request withdraw(String number, String reason) {
+        String me = currentUser.username();
+        Request request = requests.findByNumber(number).filter(r -> r.requester().equals(me))
+                .orElseThrow(() -> new InvalidRequestException(Map.of(FIELD_REQUEST, "request.not-found")));
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.length() > REASON_MAX_LENGTH) {
+            throw new InvalidRequestException(Map.of(FIELD_REASON, "validation.reason.too-long"));
+        }
+        if (request.status().isClosed()) {
+            log.warn("Refused: {} tried to withdraw {}, which is {}", me, number, request.status());
+            throw new InvalidRequestException(Map.of(FIELD_REQUEST, "request.withdraw.closed"));
+        }
+        if (request.processInstanceId() != null) {
+            workflow.cancel(request.processInstanceId(), "Withdrawn by " + me + (trimmed.isEmpty() ? "" : ": " + trimmed));
+        }
+        WithdrawalHandler handler = withdrawalHandlers.get(request.type());
+        if (handler != null) {
+            handler.withdrawn(request);
+        }
+        requests.updateStatus(request.id(), RequestStatus.WITHDRAWN, trimmed.isEmpty() ? null : trimmed, clock.instant());
+        log.info("{} withdrew request {}", me, number);
+        return get(request.id());
+    }
+
     private RequestDetail detailOf(Request request) {
         return new RequestDetail(request, factsOf(request),
-                request.processInstanceId() == null ? List.of() : history.timeline(request.processInstanceId()));
+                request.processInstanceId() == null ? List.of() : history.timeline(request.processInstanceId()),
+                request.status().isClosed() ? List.of()
+                        : currentSteps(List.of(request.id())).getOrDefault(request.id(), List.of()));
     }
 }

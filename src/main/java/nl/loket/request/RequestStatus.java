@@ -6,9 +6,11 @@ public enum RequestStatus {
     AWAITING_APPROVAL,
     IN_FULFILMENT,
     FULFILLED,
-    REJECTED;
+    REJECTED,
+    /** The requester withdrew it before it was fulfilled. */
+    WITHDRAWN;
 
     public boolean isClosed() {
-        return this == FULFILLED || this == REJECTED;
+        return this == FULFILLED || this == REJECTED || this == WITHDRAWN;
     }
 }

@@ -21,4 +21,17 @@ public class WorkflowService {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
         return instance.getId();
     }
+
+    /**
+     * Ends a running instance, e.g. when its request is withdrawn: its open tasks and jobs go, the history keeps the
+     * reason. The model's own listeners are skipped (they must not, say, report it fulfilled); Loket's listeners on
+     * every user task still run, so the tasks leave the inbox. Returns false if the instance had already ended.
+     */
+    public boolean cancel(String processInstanceId, String reason) {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return false;
+        }
+        runtimeService.deleteProcessInstance(processInstanceId, reason, true, true);
+        return true;
+    }
 }

@@ -59,7 +59,7 @@ class InboxIT {
 
     @Test
     void the_read_model_holds_a_task_exactly_while_it_is_open() {
-        Request request = submitAs("emma", "Microsoft Visio");
+        Request request = software.submitAs("emma", "Microsoft Visio");
         assertThat(rowsFor(request)).isEqualTo(1);
         assertThat(jdbc.sql("select assignee from inbox_task where request_id = ?").param(request.id())
                 .query(String.class).single()).isEqualTo("mark");
@@ -72,7 +72,7 @@ class InboxIT {
     @Test
     void a_group_task_is_taken_given_back_and_never_shown_to_its_requester() {
         // mark has no manager: his request is offered to the approver group
-        Request request = submitAs("mark", "Adobe Acrobat Pro");
+        Request request = software.submitAs("mark", "Adobe Acrobat Pro");
 
         users.loginAs("anna");
         InboxItem offered = taskOf(request, InboxFilter.all().withScope(InboxFilter.Scope.GROUP));
@@ -103,8 +103,8 @@ class InboxIT {
 
     @Test
     void filters_sorting_and_paging_are_done_by_the_server() {
-        Request visio = submitAs("emma", "Microsoft Visio");
-        Request acrobat = submitAs("frank", "Adobe Acrobat Pro");
+        Request visio = software.submitAs("emma", "Microsoft Visio");
+        Request acrobat = software.submitAs("frank", "Adobe Acrobat Pro");
         String visioTask = taskIdOf(visio);
         taskService.setPriority(visioTask, 90);
         taskService.setDueDate(visioTask, Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
@@ -139,7 +139,7 @@ class InboxIT {
 
     @Test
     void two_approvers_deciding_at_once_exactly_one_wins_and_the_other_is_told_who() throws Exception {
-        Request request = submitAs("mark", "Microsoft Visio");
+        Request request = software.submitAs("mark", "Microsoft Visio");
         String taskId = taskIdOf(request);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -159,7 +159,7 @@ class InboxIT {
 
     @Test
     void the_read_model_is_rebuilt_from_the_engine_when_it_lags_behind() {
-        Request request = submitAs("emma", "Microsoft Visio");
+        Request request = software.submitAs("emma", "Microsoft Visio");
         jdbc.sql("delete from inbox_task_candidate").update();
         jdbc.sql("delete from inbox_task").update();
 
@@ -185,14 +185,6 @@ class InboxIT {
         };
     }
 
-    private Request submitAs(String username, String softwareName) {
-        users.loginAs(username);
-        try {
-            return software.submit(softwareName, false);
-        } finally {
-            TestUsers.logout();
-        }
-    }
 
     private String taskIdOf(Request request) {
         return jdbc.sql("select task_id from inbox_task where request_id = ?").param(request.id())

@@ -70,7 +70,7 @@ class MailIT {
     void the_approver_and_the_requester_get_mail_in_their_language_with_a_link() throws Exception {
         users.changeLanguage("emma", Locale.ENGLISH);
         try {
-            Request request = submitAs("emma", "Microsoft Visio");
+            Request request = software.submitAs("emma", "Microsoft Visio");
 
             assertThat(smtp.getReceivedMessages()).as("nothing is sent inside the step").isEmpty();
             dispatcher.dispatchDue();
@@ -92,7 +92,7 @@ class MailIT {
     void a_kind_turned_off_sends_no_mail_but_still_shows_in_the_portal() throws Exception {
         testUsers.loginAs("frank");
         preferences.setEmail(NotificationService.FULFILLED, false);
-        Request request = submitAs("frank", "LibreOffice");
+        Request request = software.submitAs("frank", "LibreOffice");
         processes.executeJobs();
         dispatcher.dispatchDue();
 
@@ -107,7 +107,7 @@ class MailIT {
     @Test
     void an_smtp_failure_is_retried_later_and_never_touches_the_process() throws Exception {
         smtp.stop();
-        Request request = submitAs("emma", "Adobe Acrobat Pro");
+        Request request = software.submitAs("emma", "Adobe Acrobat Pro");
         testUsers.loginAs("mark");
         String taskId = inbox.page(InboxFilter.all(), 0, 200).stream()
                 .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow().taskId();
@@ -133,14 +133,6 @@ class MailIT {
                 .param("%" + request.number() + "%").query(Integer.class).single()).isZero();
     }
 
-    private Request submitAs(String username, String softwareName) {
-        testUsers.loginAs(username);
-        try {
-            return software.submit(softwareName, false);
-        } finally {
-            TestUsers.logout();
-        }
-    }
 
     private List<MimeMessage> to(String address) {
         smtp.waitForIncomingEmail(Duration.ofSeconds(5).toMillis(), 1);

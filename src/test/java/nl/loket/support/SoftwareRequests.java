@@ -19,10 +19,22 @@ public class SoftwareRequests {
 
     private final FormRequestService forms;
     private final SoftwareCatalog catalog;
+    private final TestUsers users;
 
-    SoftwareRequests(FormRequestService forms, SoftwareCatalog catalog) {
+    SoftwareRequests(FormRequestService forms, SoftwareCatalog catalog, TestUsers users) {
         this.forms = forms;
         this.catalog = catalog;
+        this.users = users;
+    }
+
+    /** Logs in as the user, submits without admin rights, logs out again. */
+    public Request submitAs(String username, String softwareName) {
+        users.loginAs(username);
+        try {
+            return submit(softwareName, false);
+        } finally {
+            TestUsers.logout();
+        }
     }
 
     /** Submits as the logged-in user, through the same service the start page uses. */

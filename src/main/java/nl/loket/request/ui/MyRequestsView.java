@@ -1,5 +1,6 @@
 package nl.loket.request.ui;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import nl.loket.catalog.CatalogService;
 
 import nl.loket.request.Request;
+import nl.loket.request.RequestProgress;
 import nl.loket.request.RequestService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
@@ -21,6 +23,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -40,11 +43,25 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
     /** Where a new request starts: the catalogue. A route, so that this view depends on no other feature. */
     static final String NEW_REQUEST_PATH = "catalog";
 
+    /** Filter choices. */
+    enum Shown { ALL, OPEN, CLOSED }
+
+    enum Period { ANY, LAST_30_DAYS, THIS_YEAR }
+
     final Grid<Request> grid = new Grid<>(Request.class, false);
     final Paragraph empty = new Paragraph();
+    final Select<Shown> status = new Select<>();
+    final Select<String> type = new Select<>();
+    final Select<Period> period = new Select<>();
+    private final CatalogService catalog;
+    private final Clock clock;
+    private final Map<String, String> typeNames = new HashMap<>();
+    private List<Request> mine;
+    private Map<Long, List<RequestProgress.CurrentStep>> steps;
 
-    public MyRequestsView(RequestService requests, CatalogService catalog) {
-        Map<String, String> typeNames = new HashMap<>();
+    public MyRequestsView(RequestService requests, CatalogService catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
         addClassName("loket-page");
         Button newRequest = new Button(getTranslation("my-requests.new"), VaadinIcon.PLUS.create(),
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NEW_REQUEST_PATH)));
@@ -57,25 +74,74 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("number");
-        grid.addColumn(r -> typeNames.computeIfAbsent(r.type(), type -> catalog.typeName(type, getLocale()))).setHeader(getTranslation("request.type"))
-                .setAutoWidth(true);
+        grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setAutoWidth(true);
         grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addComponentColumn(r -> new StatusBadge(r.status())).setHeader(getTranslation("request.status"))
                 .setAutoWidth(true).setKey("status");
-        grid.addColumn(r -> Formats.dateTime(r.createdAt(), getLocale())).setHeader(getTranslation("request.submitted"))
+        grid.addColumn(r -> StepTexts.describe(this, r, steps.get(r.id()), clock))
+                .setHeader(getTranslation("request.current-step")).setFlexGrow(2).setKey("step");
+        grid.addColumn(r -> Formats.date(r.createdAt(), getLocale())).setHeader(getTranslation("request.submitted"))
                 .setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setId("my-requests");
 
-        List<Request> mine = requests.myRequests();
-        grid.setItems(mine);
+        mine = requests.myRequests();
+        steps = requests.currentSteps(mine.stream().filter(r -> !r.status().isClosed()).map(Request::id).toList());
         empty.setText(getTranslation("my-requests.empty"));
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-        empty.setVisible(mine.isEmpty());
-        grid.setVisible(!mine.isEmpty());
-        add(title, empty, grid);
+        add(title, filters(), empty, grid);
+        applyFilters();
+    }
+
+    private HorizontalLayout filters() {
+        status.setLabel(getTranslation("request.status"));
+        status.setItems(Shown.values());
+        status.setValue(Shown.ALL);
+        status.setItemLabelGenerator(shown -> getTranslation("my-requests.filter." + shown.name().toLowerCase()));
+        status.setId("filter-status");
+        type.setLabel(getTranslation("request.type"));
+        type.setEmptySelectionAllowed(true);
+        type.setEmptySelectionCaption(getTranslation("inbox.filter.any"));
+        type.setItems(mine.stream().map(Request::type).distinct().sorted().toList());
+        type.setItemLabelGenerator(key -> key == null ? getTranslation("inbox.filter.any") : typeName(key));
+        type.setId("filter-type");
+        period.setLabel(getTranslation("request.submitted"));
+        period.setItems(Period.values());
+        period.setValue(Period.ANY);
+        period.setItemLabelGenerator(p -> getTranslation("my-requests.period." + p.name().toLowerCase()));
+        period.setId("filter-period");
+        status.addValueChangeListener(e -> applyFilters());
+        type.addValueChangeListener(e -> applyFilters());
+        period.addValueChangeListener(e -> applyFilters());
+        HorizontalLayout bar = new HorizontalLayout(status, type, period);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    /** The user's own requests are few: filtered here, from the list loaded once. */
+    void applyFilters() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant after = switch (period.getValue() == null ? Period.ANY : period.getValue()) {
+            case LAST_30_DAYS -> now.minus(java.time.Duration.ofDays(30));
+            case THIS_YEAR -> java.time.LocalDate.now(clock).withDayOfYear(1).atStartOfDay(clock.getZone()).toInstant();
+            default -> null;
+        };
+        Shown shown = status.getValue() == null ? Shown.ALL : status.getValue();
+        List<Request> visible = mine.stream()
+                .filter(r -> shown == Shown.ALL || (shown == Shown.OPEN) != r.status().isClosed())
+                .filter(r -> type.getValue() == null || type.getValue().equals(r.type()))
+                .filter(r -> after == null || r.createdAt().isAfter(after))
+                .toList();
+        grid.setItems(visible);
+        grid.setVisible(!visible.isEmpty());
+        empty.setText(getTranslation(mine.isEmpty() ? "my-requests.empty" : "my-requests.none-match"));
+        empty.setVisible(visible.isEmpty());
+    }
+
+    private String typeName(String key) {
+        return typeNames.computeIfAbsent(key, k -> catalog.typeName(k, getLocale()));
     }
 
     void open(Request request) {

@@ -1,5 +1,16 @@
 package nl.loket.request.ui;
 
+import java.time.Clock;
+
+import nl.loket.request.InvalidRequestException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouteParameters;
 import nl.loket.catalog.CatalogService;
 import nl.loket.request.RequestDetail;
 import nl.loket.request.RequestService;
@@ -38,7 +49,13 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
     private final CatalogService catalog;
     private String title = "Loket";
 
-    public RequestDetailView(RequestService requests, UserAccountService users, CatalogService catalog) {
+    final Button withdraw = new Button();
+    final Button confirmWithdraw = new Button();
+    final TextArea withdrawReason = new TextArea();
+    private final Clock clock;
+
+    public RequestDetailView(RequestService requests, UserAccountService users, CatalogService catalog, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.requests = requests;
         this.users = users;
@@ -81,7 +98,62 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
 
         Div timeline = new Div(new H3(getTranslation("request.timeline")), timelineList(detail));
         timeline.addClassName("loket-card");
-        add(head, facts, timeline);
+        add(head);
+        if (!request.status().isClosed()) {
+            Paragraph now = new Paragraph(StepTexts.describe(this, request, detail.currentSteps(), clock));
+            now.setId("current-step");
+            now.addClassNames(LumoUtility.FontWeight.MEDIUM);
+            withdraw.setText(getTranslation("request.withdraw"));
+            withdraw.setIcon(VaadinIcon.CLOSE_CIRCLE_O.create());
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            withdraw.setId("withdraw");
+            withdraw.addClickListener(e -> withdrawDialog(request.number()).open());
+            HorizontalLayout standing = new HorizontalLayout(now, withdraw);
+            standing.setAlignItems(FlexComponent.Alignment.CENTER);
+            standing.setWidthFull();
+            standing.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+            add(standing);
+        }
+        add(facts, timeline);
+    }
+
+    /** Asks for confirmation and an optional reason, then withdraws on the server. */
+    Dialog withdrawDialog(String number) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("request.withdraw.title", number));
+        withdrawReason.setLabel(getTranslation("request.withdraw.reason"));
+        withdrawReason.setMaxLength(RequestService.REASON_MAX_LENGTH);
+        withdrawReason.setWidth("28em");
+        withdrawReason.setId("withdraw-reason");
+        Paragraph explanation = new Paragraph(getTranslation("request.withdraw.explanation"));
+        dialog.add(explanation, withdrawReason);
+        confirmWithdraw.setText(getTranslation("request.withdraw.confirm"));
+        confirmWithdraw.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirmWithdraw.setId("confirm-withdraw");
+        confirmWithdraw.addClickListener(e -> confirmWithdraw(number, dialog));
+        Button keep = new Button(getTranslation("request.withdraw.cancel"), e -> dialog.close());
+        dialog.getFooter().add(keep, confirmWithdraw);
+        return dialog;
+    }
+
+    void confirmWithdraw(String number, Dialog dialog) {
+        try {
+            requests.withdraw(number, withdrawReason.getValue());
+            dialog.close();
+            Notification.show(getTranslation("request.withdrawn", number), 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class, new RouteParameters("number", number)));
+        } catch (InvalidRequestException e) {
+            String key = e.fieldErrors().values().iterator().next();
+            if (e.fieldErrors().containsKey(RequestService.FIELD_REASON)) {
+                withdrawReason.setErrorMessage(getTranslation(key));
+                withdrawReason.setInvalid(true);
+            } else {
+                dialog.close();
+                Notification.show(getTranslation(key), 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }
     }
 
     private UnorderedList timelineList(RequestDetail detail) {

@@ -46,7 +46,7 @@ class InboxViewIT {
 
     @Test
     void anna_takes_a_group_task_and_gives_it_back_in_dutch() {
-        Request request = submitAs("mark", "Adobe Acrobat Pro");
+        Request request = software.submitAs("mark", "Adobe Acrobat Pro");
         KaribuSupport.openAs("anna", users, context, Locale.forLanguageTag("nl"));
         UI.getCurrent().navigate(InboxView.class);
         InboxView inbox = _get(InboxView.class);
@@ -69,8 +69,8 @@ class InboxViewIT {
 
     @Test
     void filters_narrow_the_list_on_the_server() {
-        Request visio = submitAs("emma", "Microsoft Visio");
-        Request acrobat = submitAs("frank", "Adobe Acrobat Pro");
+        Request visio = software.submitAs("emma", "Microsoft Visio");
+        Request acrobat = software.submitAs("frank", "Adobe Acrobat Pro");
         KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
         InboxView inbox = _get(InboxView.class);
@@ -88,12 +88,6 @@ class InboxViewIT {
         assertThat(inbox.empty.getText()).isEqualTo("Nothing to do. Tasks for you will appear here.");
     }
 
-    private Request submitAs(String username, String softwareName) {
-        users.loginAs(username);
-        Request request = software.submit(softwareName, false);
-        TestUsers.logout();
-        return request;
-    }
 
     private static List<InboxItem> items(InboxView inbox) {
         return inbox.grid.getGenericDataView().getItems().toList();

@@ -1,0 +1,80 @@
+package nl.loket.request.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import nl.loket.request.Request;
+import nl.loket.request.RequestService;
+import nl.loket.request.RequestStatus;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.SoftwareRequests;
+import nl.loket.support.TestUsers;
+import nl.loket.ui.KaribuSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouteParameters;
+
+/** The requester's side without a browser: where a request stands in words, filters, and withdrawing. */
+@LoketIntegrationTest
+class RequesterViewsIT {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired SoftwareRequests software;
+    @Autowired RequestService requests;
+
+    @AfterEach
+    void close() {
+        KaribuSupport.close();
+    }
+
+    @Test
+    void emma_sees_who_has_her_request_and_withdraws_it_in_dutch() {
+        Request request = software.submitAs("emma", "Microsoft Visio");
+        KaribuSupport.openAs("emma", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
+        RequestDetailView view = _get(RequestDetailView.class);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("current-step")).getText())
+                .isEqualTo("Wacht op Mark de Vries: Softwaretoegang goedkeuren, sinds vandaag");
+
+        _click(view.withdraw);
+        view.withdrawReason.setValue("Niet meer nodig");
+        _click(view.confirmWithdraw);
+
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        RequestDetailView after = _get(RequestDetailView.class);
+        assertThat(_get(after, StatusBadge.class, spec -> spec.withId("request-status")).getText())
+                .isEqualTo("Ingetrokken");
+        assertThat(after.withdraw.isAttached()).as("no withdraw button on a closed request").isFalse();
+    }
+
+    @Test
+    void my_requests_filter_by_status_and_show_the_current_step() {
+        Request open = software.submitAs("emma", "Adobe Acrobat Pro");
+        KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(MyRequestsView.class);
+        MyRequestsView view = _get(MyRequestsView.class);
+
+        view.status.setValue(MyRequestsView.Shown.OPEN);
+        assertThat(view.grid.getListDataView().getItems()).isNotEmpty()
+                .allMatch(r -> !r.status().isClosed()).anyMatch(r -> r.number().equals(open.number()));
+        view.status.setValue(MyRequestsView.Shown.CLOSED);
+        assertThat(view.grid.getListDataView().getItems()).allMatch(r -> r.status().isClosed())
+                .noneMatch(r -> r.number().equals(open.number()));
+        view.status.setValue(MyRequestsView.Shown.ALL);
+        view.period.setValue(MyRequestsView.Period.LAST_30_DAYS);
+        assertThat(view.grid.getListDataView().getItems()).anyMatch(r -> r.number().equals(open.number()));
+        view.type.setValue("no-such-type");
+        assertThat(view.grid.isVisible()).isFalse();
+        assertThat(view.empty.getText()).isEqualTo("None of your requests match these filters.");
+    }
+
+}
