@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.loket.catalog.CatalogService;
+import nl.loket.inbox.BulkDecisions;
 import nl.loket.inbox.InboxFilter;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.TaskAlreadyTakenException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.inbox.OwnRequestException;
+import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
@@ -24,13 +26,17 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -83,8 +89,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     final Grid<InboxItem> grid = new Grid<>(InboxItem.class, false);
     final Paragraph empty = new Paragraph();
     final Span total = new Span();
+    /** What the last bulk action could not do, one line per task (for the dialog, and for tests). */
+    List<String> lastBulkProblems = List.of();
 
-    public InboxView(InboxService inbox, CatalogService catalog, Clock clock) {
+    final Button approveSelected = new Button();
+    final Button rejectSelected = new Button();
+    final TextArea bulkReason = new TextArea();
+    final Button confirmBulkReject = new Button();
+    private final BulkDecisions bulk;
+
+    public InboxView(InboxService inbox, CatalogService catalog, Clock clock, BulkDecisions bulk) {
+        this.bulk = bulk;
         this.inbox = inbox;
         this.catalog = catalog;
         this.clock = clock;
@@ -93,7 +108,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         scope.setId("inbox-scope");
         scope.addSelectedChangeListener(e -> refresh());
-        add(new H2(getTranslation("inbox.title")), scope, filters(), total, empty, grid());
+        add(new H2(getTranslation("inbox.title")), scope, filters(), bulkBar(), empty, grid());
         refresh();
     }
 
@@ -145,6 +160,93 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         return bar;
     }
 
+    /** The total, and what can be done with the selected tasks. */
+    private Component bulkBar() {
+        approveSelected.setIcon(VaadinIcon.CHECK.create());
+        approveSelected.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+        approveSelected.setId("approve-selected");
+        approveSelected.addClickListener(e -> approveSelected());
+        rejectSelected.setIcon(VaadinIcon.CLOSE.create());
+        rejectSelected.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        rejectSelected.setId("reject-selected");
+        rejectSelected.addClickListener(e -> rejectDialog().open());
+        HorizontalLayout bar = new HorizontalLayout(total, approveSelected, rejectSelected);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        updateBulkButtons();
+        return bar;
+    }
+
+    private void updateBulkButtons() {
+        int selected = grid.getSelectedItems().size();
+        approveSelected.setText(getTranslation("inbox.bulk.approve", selected));
+        rejectSelected.setText(getTranslation("inbox.bulk.reject", selected));
+        approveSelected.setEnabled(selected > 0);
+        rejectSelected.setEnabled(selected > 0);
+    }
+
+    void approveSelected() {
+        report(bulk.approve(selectedTaskIds()), "inbox.bulk.approved");
+    }
+
+    private Dialog rejectDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("inbox.bulk.reject", grid.getSelectedItems().size()));
+        bulkReason.setLabel(getTranslation("inbox.reject.reason"));
+        bulkReason.setHelperText(getTranslation("inbox.reject.reason.helper"));
+        bulkReason.setRequiredIndicatorVisible(true);
+        bulkReason.setWidth("30em");
+        bulkReason.setId("bulk-reason");
+        dialog.add(bulkReason);
+        confirmBulkReject.setText(getTranslation("inbox.reject.confirm"));
+        confirmBulkReject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirmBulkReject.setId("confirm-bulk-reject");
+        confirmBulkReject.addClickListener(e -> rejectSelected(dialog));
+        dialog.getFooter().add(new Button(getTranslation("inbox.reject.cancel"), e -> dialog.close()), confirmBulkReject);
+        return dialog;
+    }
+
+    void rejectSelected(Dialog dialog) {
+        try {
+            List<BulkDecisions.Result> results = bulk.reject(selectedTaskIds(), bulkReason.getValue());
+            dialog.close();
+            report(results, "inbox.bulk.rejected");
+        } catch (InvalidRequestException e) {
+            bulkReason.setErrorMessage(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
+            bulkReason.setInvalid(true);
+        }
+    }
+
+    private List<String> selectedTaskIds() {
+        return grid.getSelectedItems().stream().map(InboxItem::taskId).toList();
+    }
+
+    /** How many were done, and per task what was not possible and why. */
+    private void report(List<BulkDecisions.Result> results, String doneKey) {
+        Map<String, String> numbers = new HashMap<>();
+        grid.getSelectedItems().forEach(item -> numbers.put(item.taskId(), item.request().number()));
+        long done = results.stream().filter(BulkDecisions.Result::isDone).count();
+        Notification.show(getTranslation(doneKey, done), 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        List<String> problems = results.stream().filter(r -> !r.isDone())
+                .map(r -> numbers.getOrDefault(r.taskId(), r.taskId()) + ": "
+                        + getTranslation("inbox.bulk.outcome." + r.outcome().name().toLowerCase(),
+                        r.handledBy() == null ? "?" : r.handledBy()))
+                .toList();
+        lastBulkProblems = problems;
+        if (!problems.isEmpty()) {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("inbox.bulk.problems", problems.size()));
+            UnorderedList list = new UnorderedList();
+            problems.forEach(problem -> list.add(new ListItem(problem)));
+            list.setId("bulk-problems");
+            dialog.add(list);
+            dialog.getFooter().add(new Button(getTranslation("inbox.bulk.close"), e -> dialog.close()));
+            dialog.open();
+        }
+        grid.deselectAll();
+        refresh();
+    }
+
     private Grid<InboxItem> grid() {
         grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setFlexGrow(2);
         grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setFlexGrow(2)
@@ -160,6 +262,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setMultiSort(false);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> updateBulkButtons());
         grid.setId("inbox");
         grid.setMinHeight("20em");
         grid.setHeight("100%");

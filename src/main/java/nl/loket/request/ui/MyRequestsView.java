@@ -74,12 +74,12 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("number");
-        grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setAutoWidth(true);
+        grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setFlexGrow(1);
         grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addComponentColumn(r -> new StatusBadge(r.status())).setHeader(getTranslation("request.status"))
                 .setAutoWidth(true).setKey("status");
         grid.addColumn(r -> StepTexts.describe(this, r, steps.get(r.id()), clock))
-                .setHeader(getTranslation("request.current-step")).setFlexGrow(2).setKey("step");
+                .setHeader(getTranslation("request.current-step")).setFlexGrow(3).setKey("step");
         grid.addColumn(r -> Formats.date(r.createdAt(), getLocale())).setHeader(getTranslation("request.submitted"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -89,6 +89,25 @@ class InboxViewIT {
     }
 
 
+    @Test
+    void mark_approves_two_selected_requests_at_once() {
+        Request visio = software.submitAs("emma", "Microsoft Visio");
+        Request acrobat = software.submitAs("frank", "Adobe Acrobat Pro");
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        assertThat(inbox.approveSelected.isEnabled()).isFalse();
+
+        inbox.grid.select(row(inbox, visio));
+        inbox.grid.select(row(inbox, acrobat));
+        assertThat(inbox.approveSelected.getText()).isEqualTo("Approve selected (2)");
+        inbox.approveSelected();
+
+        assertThat(inbox.lastBulkProblems).isEmpty();
+        assertThat(numbers(inbox)).doesNotContain(visio.number(), acrobat.number());
+        assertThat(inbox.approveSelected.isEnabled()).isFalse();
+    }
+
     private static List<InboxItem> items(InboxView inbox) {
         return inbox.grid.getGenericDataView().getItems().toList();
     }
