@@ -30,13 +30,19 @@ class InboxRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Who looks: the user, everyone whose tasks they see (themselves and those they stand in for), their groups.
+     */
+    record Viewer(String me, List<String> actingFor, Collection<String> groups) {
+    }
+
     /** A row of the read model with what the list shows of its request. */
     record Row(String taskId, String taskKey, String taskName, String assignee, int priority, Instant due,
                Instant created, Request request, String requesterName) {
     }
 
-    List<Row> page(InboxFilter filter, String me, Collection<String> groups, int offset, int limit) {
-        Query query = where(filter, me, groups);
+    List<Row> page(InboxFilter filter, Viewer viewer, int offset, int limit) {
+        Query query = where(filter, viewer);
         query.sql.append(" order by ").append(switch (filter.sort()) {
             case NEWEST_FIRST -> "t.created_at desc, t.task_id";
             case DUE_FIRST -> "case when t.due_at is null then 1 else 0 end, t.due_at, t.created_at, t.task_id";
@@ -56,8 +62,8 @@ class InboxRepository {
     }
 
     /** The number of tasks the filter matches, up to {@link #COUNT_CAP} + 1. */
-    int count(InboxFilter filter, String me, Collection<String> groups) {
-        Query query = where(filter, me, groups);
+    int count(InboxFilter filter, Viewer viewer) {
+        Query query = where(filter, viewer);
         query.params.add(COUNT_CAP + 1);
         return jdbc.sql("select count(*) from (select 1 from inbox_task t " + query.sql
                         + " fetch first ? rows only) capped")
@@ -65,15 +71,15 @@ class InboxRepository {
     }
 
     /** The request types among the user's tasks, for the filter. */
-    List<String> requestTypes(String me, Collection<String> groups) {
-        Query query = where(InboxFilter.all(), me, groups);
+    List<String> requestTypes(Viewer viewer) {
+        Query query = where(InboxFilter.all(), viewer);
         return jdbc.sql("select distinct t.request_type from inbox_task t" + query.sql + " order by t.request_type")
                 .params(query.params).query(String.class).list();
     }
 
     /** The requesters among the user's tasks (username to display name), for the filter. */
-    List<Map.Entry<String, String>> requesters(String me, Collection<String> groups) {
-        Query query = where(InboxFilter.all(), me, groups);
+    List<Map.Entry<String, String>> requesters(Viewer viewer) {
+        Query query = where(InboxFilter.all(), viewer);
         return jdbc.sql("select distinct t.requester, coalesce(u.display_name, t.requester) as name from inbox_task t "
                         + "left join loket_user u on u.username = t.requester" + query.sql + " order by name")
                 .params(query.params)
@@ -85,16 +91,17 @@ class InboxRepository {
                 .optional();
     }
 
-    private static Query where(InboxFilter filter, String me, Collection<String> groups) {
+    private static Query where(InboxFilter filter, Viewer viewer) {
         Query query = new Query();
         query.sql.append(" where t.requester <> ?");
-        query.params.add(me);
+        query.params.add(viewer.me());
+        String mine = "t.assignee in (" + placeholders(viewer.actingFor().size()) + ")";
         List<Object> offeredParams = new ArrayList<>();
-        String offeredToMe = offeredCondition(me, groups, offeredParams);
+        String offeredToMe = offeredCondition(viewer, offeredParams);
         switch (filter.scope()) {
             case MINE -> {
-                query.sql.append(" and t.assignee = ?");
-                query.params.add(me);
+                query.sql.append(" and ").append(mine);
+                query.params.addAll(viewer.actingFor());
             }
             case GROUP -> {
                 query.sql.append(" and t.assignee is null and exists (select 1 from inbox_task_candidate c")
@@ -105,10 +112,10 @@ class InboxRepository {
                 // Inside an OR, PostgreSQL would turn EXISTS into a hash of every candidate row (all 100,000 when
                 // everything is offered to one group); a correlated count is probed per row through the index, so
                 // the first page stays a walk along the creation-time index.
-                query.sql.append(" and (t.assignee = ? or (t.assignee is null and (select count(*) from")
+                query.sql.append(" and (").append(mine).append(" or (t.assignee is null and (select count(*) from")
                         .append(" inbox_task_candidate c where c.task_id = t.task_id and ").append(offeredToMe)
                         .append(") > 0))");
-                query.params.add(me);
+                query.params.addAll(viewer.actingFor());
                 query.params.addAll(offeredParams);
             }
         }
@@ -135,15 +142,19 @@ class InboxRepository {
         return query;
     }
 
-    /** A candidate row {@code c} offering the task to the user or one of their groups; adds its parameters. */
-    private static String offeredCondition(String me, Collection<String> groups, List<Object> params) {
-        StringBuilder condition = new StringBuilder("(c.user_id = ?");
-        params.add(me);
-        if (!groups.isEmpty()) {
-            condition.append(" or c.group_id in (").append("?, ".repeat(groups.size() - 1)).append("?)");
-            params.addAll(groups);
+    /** A candidate row {@code c} offering the task to the viewer (or whom they stand in for) or their groups. */
+    private static String offeredCondition(Viewer viewer, List<Object> params) {
+        StringBuilder condition = new StringBuilder("(c.user_id in (" + placeholders(viewer.actingFor().size()) + ")");
+        params.addAll(viewer.actingFor());
+        if (!viewer.groups().isEmpty()) {
+            condition.append(" or c.group_id in (").append(placeholders(viewer.groups().size())).append(")");
+            params.addAll(viewer.groups());
         }
         return condition.append(")").toString();
+    }
+
+    private static String placeholders(int count) {
+        return "?, ".repeat(Math.max(0, count - 1)) + "?";
     }
 
     private static Row map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

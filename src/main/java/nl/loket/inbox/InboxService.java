@@ -12,6 +12,7 @@ import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.security.CurrentUser;
+import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.ProcessVariables;
 import nl.loket.workflow.TaskAlreadyHandledException;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxService {
 
     public static final String FIELD_REASON = "reason";
+    public static final String FIELD_ASSIGNEE = "assignee";
     /** The most tasks one page may hold. */
     public static final int MAX_PAGE = 200;
     /** Counts stop here; the inbox then says "1000+". */
@@ -43,9 +45,11 @@ public class InboxService {
     private final CurrentUser currentUser;
     private final InboxRepository inboxRepository;
     private final NotificationService notifications;
+    private final Substitutions substitutions;
 
     InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser,
-                 InboxRepository inboxRepository, NotificationService notifications) {
+                 InboxRepository inboxRepository, NotificationService notifications, Substitutions substitutions) {
+        this.substitutions = substitutions;
         this.inboxRepository = inboxRepository;
         this.notifications = notifications;
         this.tasks = tasks;
@@ -57,24 +61,24 @@ public class InboxService {
     /** One page of the current user's tasks, never about their own requests (four-eyes). */
     public List<InboxItem> page(InboxFilter filter, int offset, int limit) {
         String me = currentUser.username();
-        return inboxRepository.page(filter, me, currentUser.roles(), Math.max(0, offset),
+        return inboxRepository.page(filter, viewer(), Math.max(0, offset),
                         Math.max(1, Math.min(limit, MAX_PAGE))).stream()
                 .map(row -> toItem(row, me)).toList();
     }
 
     /** How many tasks the filter matches, up to {@value InboxRepository#COUNT_CAP} + 1 ("1,000+"). */
     public int count(InboxFilter filter) {
-        return inboxRepository.count(filter, currentUser.username(), currentUser.roles());
+        return inboxRepository.count(filter, viewer());
     }
 
     /** The request types among the user's tasks, for filtering. */
     public List<String> requestTypes() {
-        return inboxRepository.requestTypes(currentUser.username(), currentUser.roles());
+        return inboxRepository.requestTypes(viewer());
     }
 
     /** The requesters among the user's tasks (username to display name), for filtering. */
     public List<Map.Entry<String, String>> requesters() {
-        return inboxRepository.requesters(currentUser.username(), currentUser.roles());
+        return inboxRepository.requesters(viewer());
     }
 
     /** The first tasks of the whole inbox, oldest first. */
@@ -184,9 +188,13 @@ public class InboxService {
         }
     }
 
-    /** Completes as the user; if someone else was first, says who. */
+    /**
+     * Completes as the user; if someone else was first, says who. A task assigned to someone the user stands in
+     * for is first assigned to the user, so the history shows who really did it.
+     */
     void completeAs(String taskId, String me, Map<String, Object> variables) {
         try {
+            takeOverIfStandingIn(taskId, me);
             tasks.completeAs(taskId, me, variables);
         } catch (TaskAlreadyHandledException e) {
             throw alreadyTaken(e);
@@ -208,7 +216,8 @@ public class InboxService {
             throw new TaskNotAvailableException(taskId);
         }
         WorkTask task = found.get();
-        if (task.isOfferedTo(me, groups)) {
+        if (task.isOfferedTo(me, groups)
+                || substitutions.substitutedBy(me).stream().anyMatch(absent -> task.isOfferedTo(absent, Set.of()))) {
             return task;
         }
         boolean candidate = task.candidateUsers().contains(me) || task.candidateGroups().stream().anyMatch(groups::contains);
@@ -216,6 +225,65 @@ public class InboxService {
             throw alreadyTaken(new TaskAlreadyHandledException(taskId, task.assignee()));
         }
         throw new TaskNotAvailableException(taskId);
+    }
+
+    private void takeOverIfStandingIn(String taskId, String me) {
+        tasks.find(taskId).map(WorkTask::assignee).filter(assignee -> !assignee.equals(me))
+                .filter(assignee -> substitutions.substitutedBy(me).contains(assignee))
+                .ifPresent(assignee -> {
+                    tasks.assign(taskId, me);
+                    log.info("{} took over task {} from {} (standing in)", me, taskId, assignee);
+                });
+    }
+
+    /**
+     * Hands a task the user has (or that is offered to them) to a colleague who may work on it: someone in one of
+     * the task's candidate groups or among its candidate users, never the requester. The colleague is told.
+     */
+    @Transactional
+    public void reassign(String taskId, String toUsername) {
+        Request request = checkMayDecide(taskId);
+        String me = currentUser.username();
+        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        UserAccount target = users.find(toUsername).filter(UserAccount::enabled)
+                .filter(u -> task.candidateUsers().contains(u.username())
+                        || u.roles().stream().anyMatch(task.candidateGroups()::contains))
+                .orElseThrow(() -> new InvalidRequestException(Map.of(FIELD_ASSIGNEE, "inbox.reassign.not-allowed")));
+        if (target.username().equals(request.requester())) {
+            throw new OwnRequestException(request.number(), target.username());
+        }
+        tasks.assign(taskId, target.username());
+        notifications.notify(target.username(), request.number(), NotificationService.TASK_ASSIGNED,
+                request.number(), users.displayName(me), request.summary());
+        log.info("{} handed task {} of {} to {}", me, taskId, request.number(), target.username());
+    }
+
+    /** The colleagues a task may be handed to (see {@link #reassign}). */
+    public List<UserAccount> reassignCandidates(String taskId) {
+        Request request = checkMayDecide(taskId);
+        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        String me = currentUser.username();
+        return users.all().stream().filter(UserAccount::enabled)
+                .filter(u -> !u.username().equals(me) && !u.username().equals(request.requester())
+                        && !u.username().equals(task.assignee()))
+                .filter(u -> task.candidateUsers().contains(u.username())
+                        || u.roles().stream().anyMatch(task.candidateGroups()::contains))
+                .toList();
+    }
+
+    /** Sets or clears a task's due and follow-up dates (for the inbox's filters and sorting). */
+    @Transactional
+    public void plan(String taskId, java.time.Instant due, java.time.Instant followUp) {
+        checkMayDecide(taskId);
+        tasks.plan(taskId, due, followUp);
+    }
+
+    private InboxRepository.Viewer viewer() {
+        String me = currentUser.username();
+        List<String> actingFor = new java.util.ArrayList<>();
+        actingFor.add(me);
+        actingFor.addAll(substitutions.substitutedBy(me));
+        return new InboxRepository.Viewer(me, actingFor, currentUser.roles());
     }
 
     private Optional<Request> requestOf(WorkTask task) {

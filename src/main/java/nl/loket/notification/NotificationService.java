@@ -22,8 +22,10 @@ public class NotificationService {
     public static final String APPROVED = "notification.approved";
     public static final String REJECTED = "notification.rejected";
     public static final String FULFILLED = "notification.fulfilled";
+    public static final String TASK_ASSIGNED = "notification.task-assigned";
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
-    public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, APPROVED, REJECTED, FULFILLED);
+    public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, APPROVED, REJECTED,
+            FULFILLED);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;

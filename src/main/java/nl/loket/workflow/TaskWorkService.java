@@ -114,6 +114,26 @@ public class TaskWorkService {
         }
     }
 
+    /** Assigns the task to this user (handing it over, or taking over as a substitute). */
+    public void assign(String taskId, String username) {
+        try {
+            taskService.setAssignee(taskId, username);
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        }
+    }
+
+    /** Sets the due and follow-up dates; null clears one. */
+    public void plan(String taskId, java.time.Instant due, java.time.Instant followUp) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        }
+        task.setDueDate(due == null ? null : java.util.Date.from(due));
+        task.setFollowUpDate(followUp == null ? null : java.util.Date.from(followUp));
+        taskService.saveTask(task);
+    }
+
     /** Gives a task back to its candidates. */
     public void unclaim(String taskId) {
         try {

@@ -46,8 +46,7 @@ class BulkDecisionsIT {
 
     @Test
     void approves_what_may_be_approved_and_says_why_not_for_the_rest() {
-        accounts.createIfAbsent(new UserAccount("anna", "Anna de Boer", "anna@loket.example", null, true,
-                Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "secret-for-anna");
+        users.approver("anna", "Anna de Boer", null);
         Request visio = software.submitAs("emma", "Microsoft Visio");
         Request acrobat = software.submitAs("frank", "Adobe Acrobat Pro");
         Request marks = software.submitAs("mark", "Microsoft Visio");

@@ -46,10 +46,8 @@ class InboxIT {
 
     @BeforeEach
     void approvers() {
-        for (String[] user : new String[][] {{"anna", "Anna de Boer"}, {"bert", "Bert Smit"}}) {
-            accounts.createIfAbsent(new UserAccount(user[0], user[1], user[0] + "@loket.example", null, true,
-                    Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "secret-for-" + user[0]);
-        }
+        users.approver("anna", "Anna de Boer", null);
+        users.approver("bert", "Bert Smit", null);
     }
 
     @AfterEach

@@ -1,5 +1,11 @@
 package nl.loket.support;
 
+import java.util.Set;
+
+import nl.loket.security.Roles;
+import nl.loket.security.UserAccount;
+import nl.loket.security.UserAccountService;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,9 +17,17 @@ import org.springframework.stereotype.Component;
 public class TestUsers {
 
     private final UserDetailsService users;
+    private final UserAccountService accounts;
 
-    TestUsers(UserDetailsService users) {
+    TestUsers(UserDetailsService users, UserAccountService accounts) {
         this.users = users;
+        this.accounts = accounts;
+    }
+
+    /** An extra approver (employee and approver), created once; password "secret-for-<username>". */
+    public void approver(String username, String displayName, String manager) {
+        accounts.createIfAbsent(new UserAccount(username, displayName, username + "@loket.example", manager, true,
+                Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "secret-for-" + username);
     }
 
     public void loginAs(String username) {

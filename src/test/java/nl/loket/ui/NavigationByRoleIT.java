@@ -52,7 +52,7 @@ class NavigationByRoleIT {
     void an_approver_sees_the_inbox_in_dutch() {
         KaribuSupport.openAs("mark", users, context, Locale.forLanguageTag("nl"));
         UI.getCurrent().navigate(MyRequestsView.class);
-        assertThat(navLabels()).containsExactly("Mijn aanvragen", "Iets aanvragen", "Werkbak", "Meldingen");
+        assertThat(navLabels()).containsExactly("Mijn aanvragen", "Iets aanvragen", "Werkbak", "Meldingen", "Afwezigheid");
         UI.getCurrent().navigate(InboxView.class);
         _get(InboxView.class);
     }

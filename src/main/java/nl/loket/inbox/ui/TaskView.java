@@ -60,6 +60,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     FormRenderer form;
     final Button complete = new Button();
+    TaskPlanning planning;
 
     public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel) {
         this.inbox = inbox;
@@ -91,11 +92,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Paragraph meta = new Paragraph(item.request().number() + " · " + item.requesterName() + " · "
                 + Formats.dateTime(item.request().createdAt(), getLocale()));
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
+        planning = new TaskPlanning(inbox, item,
+                () -> getUI().ifPresent(ui -> ui.navigate(InboxView.class)));
         Div details = new Div(new H3(getTranslation("request.details")), new FactList(item.facts()));
         details.addClassName("loket-card");
         Optional<TaskFormService.TaskForm> taskForm = taskForms.formOf(taskId);
         if (!taskForm.map(TaskFormService.TaskForm::isApproval).orElse(false)) {
-            add(heading, meta, details, completion(taskForm));
+            add(heading, meta, planning, details, completion(taskForm));
             return;
         }
 
@@ -113,7 +116,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
-        add(heading, meta, details, decision);
+        add(heading, meta, planning, details, decision);
     }
 
     /** A task that is not an approval: its form (if any) and a button to complete it. */

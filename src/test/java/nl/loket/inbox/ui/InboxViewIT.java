@@ -35,8 +35,7 @@ class InboxViewIT {
 
     @BeforeEach
     void anna() {
-        accounts.createIfAbsent(new UserAccount("anna", "Anna de Boer", "anna@loket.example", null, true,
-                Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "secret-for-anna");
+        users.approver("anna", "Anna de Boer", null);
     }
 
     @AfterEach
@@ -106,6 +105,32 @@ class InboxViewIT {
         assertThat(inbox.lastBulkProblems).isEmpty();
         assertThat(numbers(inbox)).doesNotContain(visio.number(), acrobat.number());
         assertThat(inbox.approveSelected.isEnabled()).isFalse();
+    }
+
+    @Test
+    void mark_sets_his_absence_with_anna_standing_in_in_dutch(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        KaribuSupport.openAs("mark", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(AbsenceView.class);
+        AbsenceView view = _get(AbsenceView.class);
+        assertThat(view.current.getText()).isEqualTo("U bent niet afwezig.");
+
+        view.save();
+        assertThat(view.substitute.isInvalid()).as("no substitute chosen").isTrue();
+
+        view.substitute.setValue(view.substitute.getListDataView().getItems()
+                .filter(u -> u.username().equals("anna")).findFirst().orElseThrow());
+        view.from.setValue(java.time.LocalDate.now());
+        view.until.setValue(java.time.LocalDate.now().minusDays(1));
+        view.save();
+        assertThat(view.until.isInvalid()).as("ends before it starts").isTrue();
+
+        view.until.setValue(java.time.LocalDate.now().plusDays(7));
+        view.save();
+        assertThat(view.current.getText()).startsWith("Afwezig van ").endsWith("Anna de Boer vervangt u.");
+        view.clear();
+        assertThat(view.current.getText()).isEqualTo("U bent niet afwezig.");
+        assertThat(jdbc.sql("select count(*) from substitution where username = 'mark'").query(Integer.class).single())
+                .isZero();
     }
 
     private static List<InboxItem> items(InboxView inbox) {

@@ -1,0 +1,113 @@
+package nl.loket.inbox.ui;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import nl.loket.inbox.InboxItem;
+import nl.loket.inbox.InboxService;
+import nl.loket.inbox.OwnRequestException;
+import nl.loket.inbox.TaskAlreadyTakenException;
+import nl.loket.inbox.TaskNotAvailableException;
+import nl.loket.request.InvalidRequestException;
+import nl.loket.security.UserAccount;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+/** On a task: its due date, and handing it over to a colleague. */
+class TaskPlanning extends HorizontalLayout {
+
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+
+    final DatePicker due = new DatePicker();
+    final Button handOver = new Button();
+    final ComboBox<UserAccount> colleague = new ComboBox<>();
+    final Button confirmHandOver = new Button();
+
+    private final InboxService inbox;
+    private final String taskId;
+    private final Runnable afterHandOver;
+
+    TaskPlanning(InboxService inbox, InboxItem item, Runnable afterHandOver) {
+        this.inbox = inbox;
+        this.taskId = item.taskId();
+        this.afterHandOver = afterHandOver;
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        due.setLabel(getTranslation("inbox.due"));
+        due.setClearButtonVisible(true);
+        due.setId("task-due");
+        if (item.due() != null) {
+            due.setValue(item.due().atZone(ZONE).toLocalDate());
+        }
+        due.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                saveDue(e.getValue());
+            }
+        });
+
+        handOver.setText(getTranslation("inbox.reassign"));
+        handOver.setIcon(VaadinIcon.EXCHANGE.create());
+        handOver.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        handOver.setId("hand-over");
+        handOver.addClickListener(e -> dialog().open());
+        add(due, handOver);
+    }
+
+    void saveDue(LocalDate day) {
+        try {
+            inbox.plan(taskId, day == null ? null : day.atTime(17, 0).atZone(ZONE).toInstant(), null);
+            Notification.show(getTranslation("inbox.due.saved"), 2500, Notification.Position.BOTTOM_START);
+        } catch (TaskNotAvailableException | TaskAlreadyTakenException | OwnRequestException e) {
+            Notification.show(getTranslation("inbox.not-available"), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private Dialog dialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("inbox.reassign"));
+        colleague.setLabel(getTranslation("inbox.reassign.to"));
+        colleague.setItems(inbox.reassignCandidates(taskId));
+        colleague.setItemLabelGenerator(UserAccount::displayName);
+        colleague.setWidth("22em");
+        colleague.setId("hand-over-to");
+        dialog.add(colleague);
+        confirmHandOver.setText(getTranslation("inbox.reassign.confirm"));
+        confirmHandOver.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirmHandOver.setId("confirm-hand-over");
+        confirmHandOver.addClickListener(e -> handOver(dialog));
+        dialog.getFooter().add(new Button(getTranslation("inbox.reject.cancel"), e -> dialog.close()), confirmHandOver);
+        return dialog;
+    }
+
+    void handOver(Dialog dialog) {
+        if (colleague.getValue() == null) {
+            colleague.setErrorMessage(getTranslation("validation.required"));
+            colleague.setInvalid(true);
+            return;
+        }
+        try {
+            inbox.reassign(taskId, colleague.getValue().username());
+            dialog.close();
+            Notification.show(getTranslation("inbox.reassigned", colleague.getValue().displayName()), 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            afterHandOver.run();
+        } catch (InvalidRequestException | OwnRequestException e) {
+            colleague.setErrorMessage(getTranslation("inbox.reassign.not-allowed"));
+            colleague.setInvalid(true);
+        } catch (TaskNotAvailableException | TaskAlreadyTakenException e) {
+            dialog.close();
+            Notification.show(getTranslation("inbox.not-available"), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}
