@@ -19,6 +19,12 @@ public final class SoftwareAccessProcess {
     public static final String RECORD_REJECTION = "ServiceTask_RecordRejection";
     public static final String END_GRANTED = "EndEvent_AccessGranted";
     public static final String END_REJECTED = "EndEvent_RequestRejected";
+    public static final String TIMER_REMIND = "BoundaryEvent_RemindApprover";
+    public static final String SEND_REMINDER = "ServiceTask_SendReminder";
+    public static final String END_REMINDED = "EndEvent_ReminderSent";
+    public static final String TIMER_ESCALATE = "BoundaryEvent_EscalateApproval";
+    public static final String ESCALATE = "ServiceTask_EscalateApproval";
+    public static final String END_ESCALATED = "EndEvent_Escalated";
 
     public static final ProcessVariable<Long> REQUEST_ID = RequestVariables.REQUEST_ID;
     public static final ProcessVariable<String> REQUESTER = RequestVariables.REQUESTER;

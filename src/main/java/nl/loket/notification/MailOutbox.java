@@ -73,8 +73,7 @@ class MailOutbox {
 
     /** Straight into the portal: the approver to their inbox, the requester to the request. */
     private String link(String kind, String requestNumber) {
-        if (NotificationService.APPROVAL_NEEDED.equals(kind) || NotificationService.TASK_ASSIGNED.equals(kind)
-                || requestNumber == null) {
+        if (NotificationService.FOR_TASK_HOLDERS.contains(kind) || requestNumber == null) {
             return baseUrl + "/inbox";
         }
         return baseUrl + "/requests/" + requestNumber;

@@ -23,9 +23,13 @@ public class NotificationService {
     public static final String REJECTED = "notification.rejected";
     public static final String FULFILLED = "notification.fulfilled";
     public static final String TASK_ASSIGNED = "notification.task-assigned";
+    public static final String REMINDER = "notification.reminder";
+    public static final String ESCALATED = "notification.escalated";
+    /** Kinds that go to whoever has to act, whose link leads to the inbox rather than the request. */
+    public static final List<String> FOR_TASK_HOLDERS = List.of(APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED);
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
-    public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, APPROVED, REJECTED,
-            FULFILLED);
+    public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
+            APPROVED, REJECTED, FULFILLED);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;

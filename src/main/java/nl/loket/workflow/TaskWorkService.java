@@ -70,6 +70,14 @@ public class TaskWorkService {
                            Set<String> candidateGroups, Set<String> candidateUsers) {
     }
 
+    /** The open tasks of one activity in a process instance. */
+    public List<WorkTask> openTasks(String processInstanceId, String taskDefinitionKey) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey).list();
+        Map<String, String> businessKeys = businessKeysOf(tasks);
+        return tasks.stream().map(task -> toWorkTask(task, businessKeys.get(task.getProcessInstanceId()))).toList();
+    }
+
     public Optional<WorkTask> find(String taskId) {
         return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
                 .map(task -> toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));

@@ -6,7 +6,13 @@ import static nl.loket.access.SoftwareAccessProcess.APPROVED;
 import static nl.loket.access.SoftwareAccessProcess.APPROVER;
 import static nl.loket.access.SoftwareAccessProcess.APPROVE_REQUEST;
 import static nl.loket.access.SoftwareAccessProcess.DETERMINE_APPROVAL;
+import static nl.loket.access.SoftwareAccessProcess.END_ESCALATED;
 import static nl.loket.access.SoftwareAccessProcess.END_GRANTED;
+import static nl.loket.access.SoftwareAccessProcess.END_REMINDED;
+import static nl.loket.access.SoftwareAccessProcess.ESCALATE;
+import static nl.loket.access.SoftwareAccessProcess.SEND_REMINDER;
+import static nl.loket.access.SoftwareAccessProcess.TIMER_ESCALATE;
+import static nl.loket.access.SoftwareAccessProcess.TIMER_REMIND;
 import static nl.loket.access.SoftwareAccessProcess.END_REJECTED;
 import static nl.loket.access.SoftwareAccessProcess.GRANT_ACCESS;
 import static nl.loket.access.SoftwareAccessProcess.KEY;
@@ -31,7 +37,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +93,20 @@ class SoftwareAccessProcessTest {
     private final TaskListener markAwaitingApproval = mock(TaskListener.class);
     private final TaskListener markApproved = mock(TaskListener.class);
     private final ExecutionListener recordRequest = mock(ExecutionListener.class);
+    private final JavaDelegate remind = mock(JavaDelegate.class);
+    private final JavaDelegate escalate = mock(JavaDelegate.class);
+    private final List<String> remindedTaskKeys = new ArrayList<>();
+
+    /** Stands in for the Spring bean: reminder after 2 days, escalation after 5 (calendar days here). */
+    public static class FixedEscalationPolicy {
+        public Date reminderAt(DelegateExecution execution) {
+            return Date.from(Instant.now().plus(2, ChronoUnit.DAYS));
+        }
+
+        public Date escalationAt(DelegateExecution execution) {
+            return Date.from(Instant.now().plus(5, ChronoUnit.DAYS));
+        }
+    }
     /** The licence cost of the software the (mocked) catalogue knows, by id. */
     private final Map<Long, Double> licenceCosts = Map.of(1L, FREE, 2L, PAID);
     private final List<Long> recordedRequestIds = new ArrayList<>();
@@ -101,6 +124,11 @@ class SoftwareAccessProcessTest {
         Mocks.register("markAwaitingApprovalListener", markAwaitingApproval);
         Mocks.register("markApprovedListener", markApproved);
         Mocks.register("recordSoftwareRequestListener", recordRequest);
+        Mocks.register("approvalReminderDelegate", remind);
+        Mocks.register("approvalEscalationDelegate", escalate);
+        Mocks.register("escalationPolicy", new FixedEscalationPolicy());
+        doAnswer(call -> remindedTaskKeys.add((String) call.<DelegateExecution>getArgument(0).getVariableLocal("taskKey")))
+                .when(remind).execute(any());
 
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
@@ -131,6 +159,44 @@ class SoftwareAccessProcessTest {
         Assertions.assertThat(recordedRequestIds).containsExactly(REQUEST);
         assertThat(instance).variables().containsEntry(LICENCE_COST.name(), PAID)
                 .containsEntry(APPROVAL_REQUIRED.name(), true);
+    }
+
+    @Test
+    void an_untouched_approval_is_reminded_then_escalated_and_can_still_be_decided() throws Exception {
+        ProcessInstance instance = start(MANAGER, PAID, false);
+        ManagementService management = engine.getManagementService();
+        Job reminderTimer = management.createJobQuery().processInstanceId(instance.getId()).activityId(TIMER_REMIND)
+                .singleResult();
+        Job escalationTimer = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(TIMER_ESCALATE).singleResult();
+        Assertions.assertThat(reminderTimer.getDuedate()).isBefore(escalationTimer.getDuedate());
+
+        execute(reminderTimer);
+        assertThat(instance).isWaitingAt(APPROVE_REQUEST, SEND_REMINDER);
+        execute(management.createJobQuery().processInstanceId(instance.getId()).activityId(SEND_REMINDER).singleResult());
+        assertThat(instance).hasPassed(SEND_REMINDER, END_REMINDED).isWaitingAtExactly(APPROVE_REQUEST);
+        Assertions.assertThat(remindedTaskKeys).containsExactly(APPROVE_REQUEST);
+
+        execute(escalationTimer);
+        execute(management.createJobQuery().processInstanceId(instance.getId()).activityId(ESCALATE).singleResult());
+        assertThat(instance).hasPassed(ESCALATE, END_ESCALATED).isWaitingAtExactly(APPROVE_REQUEST);
+        verify(escalate, times(1)).execute(any());
+
+        complete(task(instance), ProcessVariables.create().with(APPROVED, true).asMap());
+        execute(job());
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).isEnded();
+    }
+
+    @Test
+    void a_decision_before_the_timers_cancels_them() throws Exception {
+        ProcessInstance instance = start(MANAGER, PAID, false);
+        complete(task(instance), ProcessVariables.create().with(APPROVED, true).asMap());
+
+        Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .timers().count()).isZero();
+        execute(job());
+        assertThat(instance).isEnded().hasNotPassed(SEND_REMINDER, ESCALATE);
+        verify(remind, never()).execute(any());
     }
 
     @Test

@@ -86,8 +86,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         card.add(new Div(text), new Div(when));
         if (notification.requestNumber() != null) {
-            boolean forApprover = notification.messageKey().equals(NotificationService.APPROVAL_NEEDED)
-                    || notification.messageKey().equals(NotificationService.TASK_ASSIGNED);
+            boolean forApprover = NotificationService.FOR_TASK_HOLDERS.contains(notification.messageKey());
             Anchor open = new Anchor(forApprover ? "inbox" : "requests/" + notification.requestNumber(),
                     notification.requestNumber());
             card.add(new Div(open));
