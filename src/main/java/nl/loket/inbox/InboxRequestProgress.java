@@ -43,7 +43,7 @@ class InboxRequestProgress implements RequestProgress {
                         String name = rs.getString("display_name");
                         steps.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>()).add(new CurrentStep(
                                 rs.getString("request_type"), rs.getString("task_key"), rs.getString("task_name"),
-                                assignee == null ? null : name == null ? assignee : name,
+                                assignee, assignee == null ? null : name == null ? assignee : name,
                                 assignee == null ? groups.getOrDefault(rs.getString("task_id"), List.of()) : List.of(),
                                 rs.getObject("created_at", OffsetDateTime.class).toInstant()));
                         return null;

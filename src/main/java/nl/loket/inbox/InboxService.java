@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 import java.util.Set;
 
 import nl.loket.notification.NotificationService;
+import nl.loket.request.Comment;
 import nl.loket.request.InvalidRequestException;
+import nl.loket.request.RequestComments;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.security.CurrentUser;
@@ -46,9 +48,12 @@ public class InboxService {
     private final InboxRepository inboxRepository;
     private final NotificationService notifications;
     private final Substitutions substitutions;
+    private final RequestComments comments;
 
     InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser,
-                 InboxRepository inboxRepository, NotificationService notifications, Substitutions substitutions) {
+                 InboxRepository inboxRepository, NotificationService notifications, Substitutions substitutions,
+                 RequestComments comments) {
+        this.comments = comments;
         this.substitutions = substitutions;
         this.inboxRepository = inboxRepository;
         this.notifications = notifications;
@@ -269,6 +274,43 @@ public class InboxService {
                 .filter(u -> task.candidateUsers().contains(u.username())
                         || u.roles().stream().anyMatch(task.candidateGroups()::contains))
                 .toList();
+    }
+
+    /** The comments, questions and answers on the task's request. */
+    public List<Comment> comments(String taskId) {
+        checkOffered(taskId);
+        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        return requestOf(task).map(request -> comments.of(request.id())).orElse(List.of());
+    }
+
+    /** A comment to the requester, who is told. */
+    @Transactional
+    public void comment(String taskId, String text) {
+        Request request = checkMayDecide(taskId);
+        String me = currentUser.username();
+        comments.add(request.id(), me, Comment.Kind.COMMENT, text);
+        notifications.notify(request.requester(), request.number(), NotificationService.COMMENTED,
+                request.number(), users.displayName(me), text.strip());
+    }
+
+    /**
+     * "More information needed": a question to the requester. The request waits for them (their request page asks
+     * for an answer) until they answer; the task stays with the one who asked, who is told when the answer comes.
+     */
+    @Transactional
+    public void askRequester(String taskId, String question) {
+        Request request = checkMayDecide(taskId);
+        String me = currentUser.username();
+        comments.add(request.id(), me, Comment.Kind.QUESTION, question);
+        notifications.notify(request.requester(), request.number(), NotificationService.QUESTION,
+                request.number(), users.displayName(me), question.strip());
+        log.info("{} asked the requester of {} for more information", me, request.number());
+    }
+
+    /** Whether a question to the requester of this task's request is open. */
+    public boolean waitingForRequester(String taskId) {
+        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        return requestOf(task).map(request -> comments.questionOpen(request.id())).orElse(false);
     }
 
     /** Sets or clears a task's due and follow-up dates (for the inbox's filters and sorting). */

@@ -25,11 +25,20 @@ public class NotificationService {
     public static final String TASK_ASSIGNED = "notification.task-assigned";
     public static final String REMINDER = "notification.reminder";
     public static final String ESCALATED = "notification.escalated";
+    /** To the requester: a comment from whoever works on their request. */
+    public static final String COMMENTED = "notification.comment";
+    /** To the requester: a question they must answer before their request goes on. */
+    public static final String QUESTION = "notification.question";
+    /** To whoever has the request's task: the requester commented. */
+    public static final String REQUESTER_COMMENTED = "notification.requester-comment";
+    /** To whoever has the request's task: the requester answered their question. */
+    public static final String ANSWERED = "notification.answered";
     /** Kinds that go to whoever has to act, whose link leads to the inbox rather than the request. */
-    public static final List<String> FOR_TASK_HOLDERS = List.of(APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED);
+    public static final List<String> FOR_TASK_HOLDERS = List.of(APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
+            REQUESTER_COMMENTED, ANSWERED);
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
     public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
-            APPROVED, REJECTED, FULFILLED);
+            REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;

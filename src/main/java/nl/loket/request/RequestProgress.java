@@ -14,10 +14,12 @@ public interface RequestProgress {
     /**
      * A step someone has to take.
      *
+     * @param assignee     who has it (username), or null
      * @param assigneeName who has it, or null
      * @param groups       the groups it is offered to while nobody has it
      */
-    record CurrentStep(String processKey, String taskKey, String taskName, String assigneeName, List<String> groups,
+    record CurrentStep(String processKey, String taskKey, String taskName, String assignee, String assigneeName,
+                       List<String> groups,
                        Instant since) {
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
+import nl.loket.notification.NotificationService;
 import nl.loket.security.CurrentUser;
+import nl.loket.security.UserAccountService;
 import nl.loket.workflow.ProcessHistoryService;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
@@ -38,10 +40,17 @@ public class RequestService {
     private final List<RequestProgress> progress;
     private final Map<String, WithdrawalHandler> withdrawalHandlers;
     private final WorkflowService workflow;
+    private final RequestComments comments;
+    private final NotificationService notifications;
+    private final UserAccountService users;
 
     RequestService(RequestRepository requests, ProcessHistoryService history, CurrentUser currentUser, Clock clock,
                    List<RequestFacts> facts, StartFormFacts startFormFacts, List<RequestProgress> progress,
-                   List<WithdrawalHandler> withdrawalHandlers, WorkflowService workflow) {
+                   List<WithdrawalHandler> withdrawalHandlers, WorkflowService workflow, RequestComments comments,
+                   NotificationService notifications, UserAccountService users) {
+        this.comments = comments;
+        this.notifications = notifications;
+        this.users = users;
         this.progress = progress;
         this.withdrawalHandlers = withdrawalHandlers.stream()
                 .collect(Collectors.toMap(WithdrawalHandler::requestType, h -> h));
@@ -148,6 +157,30 @@ public class RequestService {
         return new RequestDetail(request, factsOf(request),
                 request.processInstanceId() == null ? List.of() : history.timeline(request.processInstanceId()),
                 request.status().isClosed() ? List.of()
-                        : currentSteps(List.of(request.id())).getOrDefault(request.id(), List.of()));
+                        : currentSteps(List.of(request.id())).getOrDefault(request.id(), List.of()),
+                comments.of(request.id()), !request.status().isClosed() && comments.questionOpen(request.id()));
+    }
+
+    /**
+     * The requester comments on their open request; if a question to them is open, this is their answer, which
+     * resumes the request. Whoever has its open steps is told.
+     */
+    @Transactional
+    public void comment(String number, String text) {
+        String me = currentUser.username();
+        Request request = requests.findByNumber(number).filter(r -> r.requester().equals(me))
+                .orElseThrow(() -> new InvalidRequestException(Map.of(FIELD_REQUEST, "request.not-found")));
+        if (request.status().isClosed()) {
+            throw new InvalidRequestException(Map.of(RequestComments.FIELD_COMMENT, "comment.closed"));
+        }
+        boolean answer = comments.questionOpen(request.id());
+        comments.add(request.id(), me, answer ? Comment.Kind.ANSWER : Comment.Kind.COMMENT, text);
+        String name = request.summary();
+        currentSteps(List.of(request.id())).getOrDefault(request.id(), List.of()).stream()
+                .map(RequestProgress.CurrentStep::assignee).filter(java.util.Objects::nonNull).distinct()
+                .forEach(holder -> notifications.notify(holder, request.number(),
+                        answer ? NotificationService.ANSWERED : NotificationService.REQUESTER_COMMENTED,
+                        request.number(), users.displayName(me), text.strip()));
+        log.info("{} {} request {} ({})", me, answer ? "answered on" : "commented on", number, name);
     }
 }

@@ -222,7 +222,9 @@ class SoftwareAccessBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getText()).contains(number);
         screenshot("mark-task");
 
-        approve.click();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                approve);
+        wait.until(ExpectedConditions.elementToBeClickable(approve)).click();
         // After the decision the app goes back to the inbox, where the request no longer waits.
         wait.until(ExpectedConditions.urlMatches("/inbox$"));
         waitForVaadin();

@@ -9,6 +9,7 @@ import nl.loket.inbox.InboxService;
 import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskFormService;
 import nl.loket.inbox.TaskAlreadyTakenException;
+import nl.loket.request.ui.CommentsPanel;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.workflow.FeelEvaluator;
@@ -36,6 +37,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -61,6 +63,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     FormRenderer form;
     final Button complete = new Button();
     TaskPlanning planning;
+    CommentsPanel comments;
 
     public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel) {
         this.inbox = inbox;
@@ -98,7 +101,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         details.addClassName("loket-card");
         Optional<TaskFormService.TaskForm> taskForm = taskForms.formOf(taskId);
         if (!taskForm.map(TaskFormService.TaskForm::isApproval).orElse(false)) {
-            add(heading, meta, planning, details, completion(taskForm));
+            add(heading, meta, planning, details, completion(taskForm), conversation(item));
             return;
         }
 
@@ -116,7 +119,34 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
-        add(heading, meta, planning, details, decision);
+        add(heading, meta, planning, details, decision, conversation(item));
+    }
+
+    /** The conversation with the requester: comment, or ask a question the requester must answer. */
+    private CommentsPanel conversation(InboxItem item) {
+        comments = new CommentsPanel(inbox.comments(taskId));
+        if (inbox.waitingForRequester(taskId)) {
+            Paragraph waiting = new Paragraph(getTranslation("comment.waiting-for-requester", item.requesterName()));
+            waiting.setId("waiting-for-requester");
+            waiting.getElement().getThemeList().add("badge warning");
+            comments.addComponentAtIndex(1, waiting);
+        }
+        comments.withActions(
+                comments.action("comment.add", "comment-send", false, text -> {
+                    inbox.comment(taskId, text);
+                    reload("comment.added");
+                }),
+                comments.action("comment.ask", "comment-ask", false, text -> {
+                    inbox.askRequester(taskId, text);
+                    reload("comment.asked");
+                }));
+        return comments;
+    }
+
+    private void reload(String messageKey) {
+        Notification.show(getTranslation(messageKey), 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        getUI().ifPresent(ui -> ui.navigate(TaskView.class, new RouteParameters("taskId", taskId)));
     }
 
     /** A task that is not an approval: its form (if any) and a button to complete it. */

@@ -50,6 +50,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
     private String title = "Loket";
 
     final Button withdraw = new Button();
+    CommentsPanel comments;
     final Button confirmWithdraw = new Button();
     final TextArea withdrawReason = new TextArea();
     private final Clock clock;
@@ -100,7 +101,8 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         timeline.addClassName("loket-card");
         add(head);
         if (!request.status().isClosed()) {
-            Paragraph now = new Paragraph(StepTexts.describe(this, request, detail.currentSteps(), clock));
+            Paragraph now = new Paragraph(detail.questionOpen() ? getTranslation("request.step.waiting-for-you")
+                    : StepTexts.describe(this, request, detail.currentSteps(), clock));
             now.setId("current-step");
             now.addClassNames(LumoUtility.FontWeight.MEDIUM);
             withdraw.setText(getTranslation("request.withdraw"));
@@ -114,7 +116,31 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             standing.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
             add(standing);
         }
-        add(facts, timeline);
+        add(facts, conversation(detail), timeline);
+    }
+
+    /** The conversation; an open question is asked first and answered from here. */
+    private CommentsPanel conversation(RequestDetail detail) {
+        comments = new CommentsPanel(detail.comments());
+        String number = detail.request().number();
+        if (detail.request().status().isClosed()) {
+            return comments;
+        }
+        if (detail.questionOpen()) {
+            Paragraph question = new Paragraph(getTranslation("comment.question-open"));
+            question.setId("question-open");
+            question.getElement().getThemeList().add("badge warning");
+            comments.addComponentAtIndex(1, question);
+            comments.text.setLabel(getTranslation("comment.answer.label"));
+        }
+        comments.withActions(comments.action(detail.questionOpen() ? "comment.answer" : "comment.add",
+                "comment-send", true, text -> {
+                    requests.comment(number, text);
+                    Notification.show(getTranslation(detail.questionOpen() ? "comment.answered" : "comment.added"),
+                            3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class, new RouteParameters("number", number)));
+                }));
+        return comments;
     }
 
     /** Asks for confirmation and an optional reason, then withdraws on the server. */

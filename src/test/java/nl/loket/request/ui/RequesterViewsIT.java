@@ -57,6 +57,33 @@ class RequesterViewsIT {
     }
 
     @Test
+    void emma_answers_a_question_on_her_request_page(@Autowired nl.loket.inbox.InboxService inbox) {
+        Request request = software.submitAs("emma", "Microsoft Visio");
+        users.loginAs("mark");
+        String taskId = inbox.page(nl.loket.inbox.InboxFilter.all(), 0, 200).stream()
+                .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow().taskId();
+        inbox.askRequester(taskId, "Voor welk project?");
+        TestUsers.logout();
+
+        KaribuSupport.openAs("emma", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
+        RequestDetailView view = _get(RequestDetailView.class);
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("current-step")).getText())
+                .isEqualTo("Wacht op u: beantwoord de vraag hieronder.");
+        _get(view, Paragraph.class, spec -> spec.withId("question-open"));
+        _click(_get(view.comments, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("comment-send")));
+        assertThat(view.comments.text.isInvalid()).as("an empty answer is refused").isTrue();
+
+        view.comments.text.setValue("Het Loket-project.");
+        _click(_get(view.comments, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("comment-send")));
+
+        RequestDetailView after = _get(RequestDetailView.class);
+        assertThat(_get(after, Paragraph.class, spec -> spec.withId("current-step")).getText())
+                .startsWith("Wacht op Mark de Vries");
+        assertThat(requests.myRequest(request.number()).orElseThrow().questionOpen()).isFalse();
+    }
+
+    @Test
     void my_requests_filter_by_status_and_show_the_current_step() {
         Request open = software.submitAs("emma", "Adobe Acrobat Pro");
         KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
