@@ -16,7 +16,9 @@ import nl.loket.request.RequestService;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
+import nl.loket.workflow.ProcessHistoryService;
 import nl.loket.workflow.ProcessVariables;
+import nl.loket.workflow.TimelineEntry;
 import nl.loket.workflow.TaskAlreadyHandledException;
 import nl.loket.workflow.TaskWorkService;
 import nl.loket.workflow.WorkTask;
@@ -49,11 +51,13 @@ public class InboxService {
     private final NotificationService notifications;
     private final Substitutions substitutions;
     private final RequestComments comments;
+    private final ProcessHistoryService history;
 
     InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser,
                  InboxRepository inboxRepository, NotificationService notifications, Substitutions substitutions,
-                 RequestComments comments) {
+                 RequestComments comments, ProcessHistoryService history) {
         this.comments = comments;
+        this.history = history;
         this.substitutions = substitutions;
         this.inboxRepository = inboxRepository;
         this.notifications = notifications;
@@ -274,6 +278,13 @@ public class InboxService {
                 .filter(u -> task.candidateUsers().contains(u.username())
                         || u.roles().stream().anyMatch(task.candidateGroups()::contains))
                 .toList();
+    }
+
+    /** The task's request's steps so far, from the engine's history. */
+    public List<TimelineEntry> timeline(String taskId) {
+        checkOffered(taskId);
+        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        return history.timeline(task.processInstanceId());
     }
 
     /** The comments, questions and answers on the task's request. */

@@ -10,6 +10,8 @@ import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskFormService;
 import nl.loket.inbox.TaskAlreadyTakenException;
 import nl.loket.request.ui.CommentsPanel;
+import nl.loket.request.ui.TimelineList;
+import nl.loket.security.UserAccountService;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.workflow.FeelEvaluator;
@@ -63,9 +65,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     FormRenderer form;
     final Button complete = new Button();
     TaskPlanning planning;
+    private final UserAccountService users;
     CommentsPanel comments;
 
-    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel) {
+    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel, UserAccountService users) {
+        this.users = users;
         this.inbox = inbox;
         this.taskForms = taskForms;
         this.feel = feel;
@@ -101,7 +105,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         details.addClassName("loket-card");
         Optional<TaskFormService.TaskForm> taskForm = taskForms.formOf(taskId);
         if (!taskForm.map(TaskFormService.TaskForm::isApproval).orElse(false)) {
-            add(heading, meta, planning, details, completion(taskForm), conversation(item));
+            add(heading, meta, planning, details, completion(taskForm), conversation(item), timeline(item));
             return;
         }
 
@@ -119,7 +123,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
-        add(heading, meta, planning, details, decision, conversation(item));
+        add(heading, meta, planning, details, decision, conversation(item), timeline(item));
+    }
+
+    private Div timeline(InboxItem item) {
+        Div card = new Div(new H3(getTranslation("request.timeline")),
+                new TimelineList(item.request().type(), inbox.timeline(taskId), users::displayName));
+        card.addClassName("loket-card");
+        return card;
     }
 
     /** The conversation with the requester: comment, or ask a question the requester must answer. */

@@ -17,16 +17,11 @@ import nl.loket.request.RequestService;
 import nl.loket.security.UserAccountService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
-import nl.loket.ui.ModelTexts;
-import nl.loket.workflow.TimelineEntry;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -97,7 +92,8 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             facts.add(reason);
         }
 
-        Div timeline = new Div(new H3(getTranslation("request.timeline")), timelineList(detail));
+        Div timeline = new Div(new H3(getTranslation("request.timeline")),
+                new TimelineList(request.type(), detail.timeline(), users::displayName));
         timeline.addClassName("loket-card");
         add(head);
         if (!request.status().isClosed()) {
@@ -180,36 +176,6 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }
-    }
-
-    private UnorderedList timelineList(RequestDetail detail) {
-        UnorderedList list = new UnorderedList();
-        list.addClassName("loket-timeline");
-        list.setId("timeline");
-        for (TimelineEntry entry : detail.timeline()) {
-            ListItem item = new ListItem();
-            if (!entry.isFinished()) {
-                item.addClassName("open");
-            }
-            Span name = new Span(ModelTexts.activityName(this, detail.request().type(), entry.activityId(),
-                    entry.activityName()));
-            name.addClassNames(LumoUtility.FontWeight.MEDIUM);
-            Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
-            when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-            item.add(name, when);
-            if (entry.kind() == TimelineEntry.Kind.USER_TASK && entry.assignee() != null) {
-                Span who = new Span(" · " + getTranslation(entry.isFinished() ? "timeline.by" : "timeline.waiting-for",
-                        users.displayName(entry.assignee())));
-                who.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-                item.add(who);
-            } else if (!entry.isFinished()) {
-                Span open = new Span(" · " + getTranslation("timeline.in-progress"));
-                open.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-                item.add(open);
-            }
-            list.add(item);
-        }
-        return list;
     }
 
     @Override

@@ -50,6 +50,10 @@ class TaskViewIT {
 
         inbox.open(item);
         TaskView task = _get(TaskView.class);
+        assertThat(_get(task, nl.loket.request.ui.TimelineList.class).getChildren()
+                .map(li -> ((com.vaadin.flow.component.HasText) li.getChildren().findFirst().orElseThrow()).getText()))
+                .as("the request's timeline on the task page")
+                .containsSubsequence("Request submitted", "Approve software access");
         _click(task.approve);
 
         _get(InboxView.class);
