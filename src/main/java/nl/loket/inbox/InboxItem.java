@@ -12,10 +12,11 @@ import nl.loket.request.RequestFact;
  * @param assignee who has the task (null: offered to a group or to candidates, nobody has taken it)
  * @param priority Camunda's task priority, 0–100 (50 is normal)
  * @param due      when it should be done, or null
+ * @param followUp when its holder wants to look at it again, or null
  */
 public record InboxItem(String taskId, String taskName, String taskKey, Request request, String requesterName,
                         boolean assignedToMe, Instant created, List<RequestFact> facts, String assignee, int priority,
-                        Instant due) {
+                        Instant due, Instant followUp) {
 
     /** Nobody has taken it yet: it is offered to a group. */
     public boolean isGroupTask() {

@@ -38,7 +38,7 @@ class InboxRepository {
 
     /** A row of the read model with what the list shows of its request. */
     record Row(String taskId, String taskKey, String taskName, String assignee, int priority, Instant due,
-               Instant created, Request request, String requesterName) {
+               Instant followUp, Instant created, Request request, String requesterName) {
     }
 
     List<Row> page(InboxFilter filter, Viewer viewer, int offset, int limit) {
@@ -52,7 +52,7 @@ class InboxRepository {
         query.params.add(offset);
         query.params.add(limit);
         return jdbc.sql("""
-                select t.task_id, t.task_key, t.task_name, t.assignee, t.priority, t.due_at, t.created_at,
+                select t.task_id, t.task_key, t.task_name, t.assignee, t.priority, t.due_at, t.follow_up_at, t.created_at,
                        r.id as request_id, r.request_number, t.request_type, t.requester, r.summary, r.status,
                        r.process_instance_id, r.outcome_reason, r.created_at as submitted_at, r.updated_at,
                        coalesce(u.display_name, t.requester) as requester_name
@@ -159,8 +159,10 @@ class InboxRepository {
 
     private static Row map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+        OffsetDateTime followUp = rs.getObject("follow_up_at", OffsetDateTime.class);
         return new Row(rs.getString("task_id"), rs.getString("task_key"), rs.getString("task_name"),
                 rs.getString("assignee"), rs.getInt("priority"), due == null ? null : due.toInstant(),
+                followUp == null ? null : followUp.toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 new Request(rs.getLong("request_id"), rs.getString("request_number"), rs.getString("request_type"),
                         rs.getString("requester"), rs.getString("summary"), RequestStatus.valueOf(rs.getString("status")),

@@ -142,7 +142,7 @@ public class InboxService {
         Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
         return new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
                 users.displayName(request.requester()), me.equals(task.assignee()), task.created(),
-                requests.factsOf(request), task.assignee(), task.priority(), task.due());
+                requests.factsOf(request), task.assignee(), task.priority(), task.due(), task.followUp());
     }
 
     @Transactional
@@ -345,7 +345,8 @@ public class InboxService {
 
     private static InboxItem toItem(InboxRepository.Row row, String me) {
         return new InboxItem(row.taskId(), row.taskName(), row.taskKey(), row.request(), row.requesterName(),
-                me.equals(row.assignee()), row.created(), List.of(), row.assignee(), row.priority(), row.due());
+                me.equals(row.assignee()), row.created(), List.of(), row.assignee(), row.priority(), row.due(),
+                row.followUp());
     }
 
 }

@@ -192,7 +192,8 @@ public class TaskWorkService {
         return new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
                 task.getProcessInstanceId(), businessKey, task.getAssignee(),
                 Set.copyOf(candidateUsers), Set.copyOf(candidateGroups), task.getCreateTime().toInstant(),
-                task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+                task.getPriority(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant());
     }
 
     /** One query for the business keys of all the tasks' process instances. */

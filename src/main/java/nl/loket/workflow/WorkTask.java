@@ -7,7 +7,7 @@ import java.util.Set;
 public record WorkTask(String id, String name, String taskDefinitionKey, String processDefinitionKey,
                        String processInstanceId, String businessKey, String assignee,
                        Set<String> candidateUsers, Set<String> candidateGroups, Instant created, int priority,
-                       Instant due) {
+                       Instant due, Instant followUp) {
 
     /** May this user see and work on the task: assigned to them, or offered to them or one of their groups. */
     public boolean isOfferedTo(String username, Set<String> groups) {

@@ -117,7 +117,9 @@ class SubstitutesIT {
         String taskId = find(request, InboxFilter.all()).orElseThrow().taskId();
         Instant due = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-        inbox.plan(taskId, due, null);
+        Instant followUp = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        inbox.plan(taskId, due, followUp);
+        assertThat(inbox.open(taskId).followUp()).isEqualTo(followUp);
 
         assertThat(find(request, new InboxFilter(InboxFilter.Scope.ALL, null, null, null,
                 Instant.now().plus(2, ChronoUnit.DAYS), null, InboxFilter.Sort.DUE_FIRST))).get()

@@ -101,6 +101,21 @@ class RequestWithdrawalIT {
     }
 
     @Test
+    void the_request_type_undoes_what_it_did(@Autowired org.camunda.bpm.engine.RepositoryService repositoryService,
+                                             @Autowired FormRequestService forms,
+                                             @Autowired nl.loket.support.EquipmentLoanWithdrawals compensation) {
+        nl.loket.support.EquipmentLoan.deployOnce(repositoryService);
+        users.loginAs("emma");
+        Request loan = forms.submit(nl.loket.support.EquipmentLoan.KEY, java.util.Map.of("item", "projector", "days", 3,
+                "from", "2026-12-01", "deliver", false), java.util.Locale.ENGLISH);
+
+        requests.withdraw(loan.number(), "Meeting cancelled");
+
+        assertThat(compensation.undone()).contains(loan.number());
+        assertThat(requests.get(loan.id()).status()).isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
+    @Test
     void a_closed_or_someone_elses_request_cannot_be_withdrawn() {
         users.loginAs("frank");
         Request fulfilled = software.submit("LibreOffice", false);

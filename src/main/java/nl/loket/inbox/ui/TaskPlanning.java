@@ -28,6 +28,7 @@ class TaskPlanning extends HorizontalLayout {
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     final DatePicker due = new DatePicker();
+    final DatePicker followUp = new DatePicker();
     final Button handOver = new Button();
     final ComboBox<UserAccount> colleague = new ComboBox<>();
     final Button confirmHandOver = new Button();
@@ -48,9 +49,21 @@ class TaskPlanning extends HorizontalLayout {
         if (item.due() != null) {
             due.setValue(item.due().atZone(ZONE).toLocalDate());
         }
+        followUp.setLabel(getTranslation("inbox.follow-up"));
+        followUp.setHelperText(getTranslation("inbox.follow-up.helper"));
+        followUp.setClearButtonVisible(true);
+        followUp.setId("task-follow-up");
+        if (item.followUp() != null) {
+            followUp.setValue(item.followUp().atZone(ZONE).toLocalDate());
+        }
         due.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                saveDue(e.getValue());
+                save();
+            }
+        });
+        followUp.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save();
             }
         });
 
@@ -59,17 +72,26 @@ class TaskPlanning extends HorizontalLayout {
         handOver.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         handOver.setId("hand-over");
         handOver.addClickListener(e -> dialog().open());
-        add(due, handOver);
+        add(due, followUp, handOver);
     }
 
-    void saveDue(LocalDate day) {
+    /** Both dates together: the engine stores them as one update. */
+    void save() {
         try {
-            inbox.plan(taskId, day == null ? null : day.atTime(17, 0).atZone(ZONE).toInstant(), null);
+            inbox.plan(taskId, endOfWorkingDay(due.getValue()), startOfDay(followUp.getValue()));
             Notification.show(getTranslation("inbox.due.saved"), 2500, Notification.Position.BOTTOM_START);
         } catch (TaskNotAvailableException | TaskAlreadyTakenException | OwnRequestException e) {
             Notification.show(getTranslation("inbox.not-available"), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    private static java.time.Instant endOfWorkingDay(LocalDate day) {
+        return day == null ? null : day.atTime(17, 0).atZone(ZONE).toInstant();
+    }
+
+    private static java.time.Instant startOfDay(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZONE).toInstant();
     }
 
     private Dialog dialog() {
