@@ -114,7 +114,8 @@ class SecurityBoundariesIT {
 
     @Test
     void portal_pages_send_anonymous_users_to_login() throws Exception {
-        for (String path : new String[] {"/", "/inbox", "/catalog", "/request/software-access", "/requests/REQ-2026-000001"}) {
+        for (String path : new String[] {"/", "/inbox", "/catalog", "/request/software-access", "/requests/REQ-2026-000001",
+                "/absence", "/admin/mail", "/admin/publish", "/notifications"}) {
             HttpResponse<String> response = get(anonymous(), path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path)
