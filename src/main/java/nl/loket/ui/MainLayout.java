@@ -53,6 +53,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, new DrawerToggle(), header(authentication, currentUser, users));
         addToDrawer(drawer(currentUser));
+        // e-mail follows the language the portal is shown in, also when the browser chose it
+        addAttachListener(event -> {
+            java.util.Locale shown = event.getUI().getLocale();
+            String me = currentUser.username();
+            if (shown != null && !shown.getLanguage().equals(users.language(me).getLanguage())) {
+                users.changeLanguage(me, shown);
+            }
+        });
     }
 
     private Component header(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users) {

@@ -43,9 +43,12 @@ class NotificationViewsIT {
     }
 
     @Test
-    void frank_turns_off_mail_about_approvals_in_english() {
+    void frank_turns_off_mail_about_approvals_in_english(@Autowired nl.loket.security.UserAccountService accounts) {
+        accounts.changeLanguage("frank", Locale.forLanguageTag("nl"));
         KaribuSupport.openAs("frank", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(NotificationsView.class);
+        assertThat(accounts.language("frank").getLanguage()).as("his e-mail follows the portal's language")
+                .isEqualTo("en");
         NotificationsView view = _get(NotificationsView.class);
         assertThat(view.emailChoices.get(NotificationService.APPROVED).getLabel()).isEqualTo("My request was approved");
         assertThat(view.emailChoices.values()).allMatch(choice -> choice.getValue());
@@ -62,7 +65,9 @@ class NotificationViewsIT {
     }
 
     @Test
-    void without_smtp_mail_is_logged_and_ada_reads_it_in_the_outbox() {
+    void without_smtp_mail_is_logged_and_ada_reads_it_in_the_outbox(
+            @Autowired nl.loket.security.UserAccountService accounts) {
+        accounts.changeLanguage("emma", Locale.forLanguageTag("nl"));
         users.loginAs("emma");
         Request request = software.submit("LibreOffice", false);
         TestUsers.logout();
