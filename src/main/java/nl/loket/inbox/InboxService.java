@@ -282,26 +282,20 @@ public class InboxService {
 
     /** The task's request's steps so far, from the engine's history. */
     public List<TimelineEntry> timeline(String taskId) {
-        checkOffered(taskId);
-        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        WorkTask task = availableTask(taskId, currentUser.username());
         return history.timeline(task.processInstanceId());
     }
 
     /** The comments, questions and answers on the task's request. */
     public List<Comment> comments(String taskId) {
-        checkOffered(taskId);
-        WorkTask task = tasks.find(taskId).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        WorkTask task = availableTask(taskId, currentUser.username());
         return requestOf(task).map(request -> comments.of(request.id())).orElse(List.of());
     }
 
     /** A comment to the requester, who is told. */
     @Transactional
     public void comment(String taskId, String text) {
-        Request request = checkMayDecide(taskId);
-        String me = currentUser.username();
-        comments.add(request.id(), me, Comment.Kind.COMMENT, text);
-        notifications.notify(request.requester(), request.number(), NotificationService.COMMENTED,
-                request.number(), users.displayName(me), text.strip());
+        tellRequester(taskId, Comment.Kind.COMMENT, NotificationService.COMMENTED, text);
     }
 
     /**
@@ -310,12 +304,16 @@ public class InboxService {
      */
     @Transactional
     public void askRequester(String taskId, String question) {
+        tellRequester(taskId, Comment.Kind.QUESTION, NotificationService.QUESTION, question);
+    }
+
+    private void tellRequester(String taskId, Comment.Kind kind, String notificationKind, String text) {
         Request request = checkMayDecide(taskId);
         String me = currentUser.username();
-        comments.add(request.id(), me, Comment.Kind.QUESTION, question);
-        notifications.notify(request.requester(), request.number(), NotificationService.QUESTION,
-                request.number(), users.displayName(me), question.strip());
-        log.info("{} asked the requester of {} for more information", me, request.number());
+        comments.add(request.id(), me, kind, text);
+        notifications.notify(request.requester(), request.number(), notificationKind,
+                request.number(), users.displayName(me), text.strip());
+        log.info("{} wrote a {} to the requester of {}", me, kind.name().toLowerCase(), request.number());
     }
 
     /** Whether a question to the requester of this task's request is open. */
