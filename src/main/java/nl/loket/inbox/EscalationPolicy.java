@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * When an untouched task gets a reminder and when it escalates, in working days (Monday to Friday), per process:
+ * When an untouched task gets a reminder and when it escalates, in working days (Monday to Friday, not on Dutch
+ * public holidays), per process:
  * {@code loket.escalation.<process key>.reminder-working-days} and {@code .escalate-working-days}, falling back to
  * {@code loket.escalation.reminder-working-days} (2) and {@code loket.escalation.escalate-working-days} (5). Models
  * use it in their timers: {@code camunda:timeDate="${escalationPolicy.reminderAt(execution)}"}.
@@ -39,13 +40,21 @@ public class EscalationPolicy {
                 DEFAULT_ESCALATION_DAYS)).toInstant());
     }
 
-    /** The same time of day, that many Mondays-to-Fridays later (from a weekend, counting starts on Monday). */
-    static ZonedDateTime addWorkingDays(ZonedDateTime from, int days) {
+    /**
+     * The same time of day, that many working days later: Monday to Friday, and (unless switched off with
+     * {@code loket.escalation.skip-holidays=false}) not on a Dutch public holiday.
+     */
+    ZonedDateTime addWorkingDays(ZonedDateTime from, int days) {
+        return addWorkingDays(from, days, environment.getProperty("loket.escalation.skip-holidays", Boolean.class, true));
+    }
+
+    static ZonedDateTime addWorkingDays(ZonedDateTime from, int days, boolean skipHolidays) {
         ZonedDateTime day = from;
         int added = 0;
         while (added < days) {
             day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (!weekend && !(skipHolidays && DutchHolidays.isHoliday(day.toLocalDate()))) {
                 added++;
             }
         }
