@@ -79,8 +79,16 @@ public class TaskWorkService {
     }
 
     public Optional<WorkTask> find(String taskId) {
-        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
-                .map(task -> toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
+        } catch (NullValueException gone) {
+            // completed by someone else between the query and the look-up of its candidates
+            return Optional.empty();
+        }
     }
 
     /** The variables the task sees (its own and its process's), e.g. options a task form refers to. */

@@ -25,6 +25,7 @@ import nl.loket.support.TestUsers;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,7 +136,8 @@ class InboxIT {
         assertThat(inbox.requestTypes()).contains("software-access");
     }
 
-    @Test
+    /** Repeated, because a race shows itself only sometimes (this one found a task vanishing mid-lookup). */
+    @RepeatedTest(10)
     void two_approvers_deciding_at_once_exactly_one_wins_and_the_other_is_told_who() throws Exception {
         Request request = software.submitAs("mark", "Microsoft Visio");
         String taskId = taskIdOf(request);
