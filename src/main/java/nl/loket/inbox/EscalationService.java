@@ -1,7 +1,5 @@
 package nl.loket.inbox;
 
-import java.util.List;
-
 import nl.loket.notification.NotificationService;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
@@ -75,9 +73,5 @@ public class EscalationService {
                         task.assignee());
             }
         }
-    }
-
-    List<WorkTask> openTasks(String processInstanceId, String taskKey) {
-        return tasks.openTasks(processInstanceId, taskKey);
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import nl.loket.request.Request;
 import nl.loket.request.RequestStatus;
@@ -84,11 +83,6 @@ class InboxRepository {
                         + "left join loket_user u on u.username = t.requester" + query.sql + " order by name")
                 .params(query.params)
                 .query((rs, i) -> Map.entry(rs.getString("requester"), rs.getString("name"))).list();
-    }
-
-    Optional<String> assigneeOf(String taskId) {
-        return jdbc.sql("select assignee from inbox_task where task_id = ?").param(taskId).query(String.class)
-                .optional();
     }
 
     private static Query where(InboxFilter filter, Viewer viewer) {

@@ -95,10 +95,4 @@ public class DeployedForms {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** The latest definition id of a process, to start exactly the version whose form was shown. */
-    public Optional<String> latestDefinitionId(String processKey) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(processKey).latestVersion().singleResult()).map(ProcessDefinition::getId);
-    }
 }

@@ -36,7 +36,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -94,8 +93,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     final Button approveSelected = new Button();
     final Button rejectSelected = new Button();
-    final TextArea bulkReason = new TextArea();
-    final Button confirmBulkReject = new Button();
+    RejectDialog bulkRejectDialog;
     private final BulkDecisions bulk;
 
     public InboxView(InboxService inbox, CatalogService catalog, Clock clock, BulkDecisions bulk) {
@@ -188,31 +186,19 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         report(bulk.approve(selectedTaskIds()), "inbox.bulk.approved");
     }
 
-    private Dialog rejectDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("inbox.bulk.reject", grid.getSelectedItems().size()));
-        bulkReason.setLabel(getTranslation("inbox.reject.reason"));
-        bulkReason.setHelperText(getTranslation("inbox.reject.reason.helper"));
-        bulkReason.setRequiredIndicatorVisible(true);
-        bulkReason.setWidth("30em");
-        bulkReason.setId("bulk-reason");
-        dialog.add(bulkReason);
-        confirmBulkReject.setText(getTranslation("inbox.reject.confirm"));
-        confirmBulkReject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        confirmBulkReject.setId("confirm-bulk-reject");
-        confirmBulkReject.addClickListener(e -> rejectSelected(dialog));
-        dialog.getFooter().add(new Button(getTranslation("inbox.reject.cancel"), e -> dialog.close()), confirmBulkReject);
-        return dialog;
+    private RejectDialog rejectDialog() {
+        bulkRejectDialog = new RejectDialog(getTranslation("inbox.bulk.reject", grid.getSelectedItems().size()),
+                this::rejectSelected);
+        return bulkRejectDialog;
     }
 
-    void rejectSelected(Dialog dialog) {
+    void rejectSelected(String reason) {
         try {
-            List<BulkDecisions.Result> results = bulk.reject(selectedTaskIds(), bulkReason.getValue());
-            dialog.close();
+            List<BulkDecisions.Result> results = bulk.reject(selectedTaskIds(), reason);
+            bulkRejectDialog.close();
             report(results, "inbox.bulk.rejected");
         } catch (InvalidRequestException e) {
-            bulkReason.setErrorMessage(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
-            bulkReason.setInvalid(true);
+            bulkRejectDialog.refuse(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
         }
     }
 

@@ -24,7 +24,6 @@ import nl.loket.ui.ModelTexts;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -34,7 +33,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -58,9 +56,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     final Button approve = new Button();
     final Button reject = new Button();
-    final TextArea reason = new TextArea();
-    final Dialog rejectDialog = new Dialog();
-    final Button confirmReject = new Button();
+    RejectDialog rejectDialog;
 
     FormRenderer form;
     final Button complete = new Button();
@@ -118,8 +114,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         reject.setIcon(VaadinIcon.CLOSE.create());
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         reject.setId("reject");
+        rejectDialog = new RejectDialog(getTranslation("inbox.reject"), this::reject);
         reject.addClickListener(e -> rejectDialog.open());
-        buildRejectDialog();
 
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
@@ -194,35 +190,17 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
-    private void buildRejectDialog() {
-        rejectDialog.setHeaderTitle(getTranslation("inbox.reject"));
-        reason.setLabel(getTranslation("inbox.reject.reason"));
-        reason.setHelperText(getTranslation("inbox.reject.reason.helper"));
-        reason.setRequiredIndicatorVisible(true);
-        reason.setMaxLength(nl.loket.inbox.ApprovalOutcome.REASON_MAX_LENGTH);
-        reason.setWidth("30em");
-        reason.setId("reject-reason");
-        rejectDialog.add(reason);
-        confirmReject.setText(getTranslation("inbox.reject.confirm"));
-        confirmReject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        confirmReject.setId("confirm-reject");
-        confirmReject.addClickListener(e -> reject());
-        Button cancel = new Button(getTranslation("inbox.reject.cancel"), e -> rejectDialog.close());
-        rejectDialog.getFooter().add(cancel, confirmReject);
-    }
-
     void approve() {
         decide(() -> inbox.approve(taskId), "inbox.approved");
     }
 
-    void reject() {
+    void reject(String reason) {
         try {
-            inbox.reject(taskId, reason.getValue());
+            inbox.reject(taskId, reason);
             rejectDialog.close();
             done("inbox.rejected");
         } catch (InvalidRequestException e) {
-            reason.setErrorMessage(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
-            reason.setInvalid(true);
+            rejectDialog.refuse(getTranslation(e.fieldErrors().get(InboxService.FIELD_REASON)));
         } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             rejectDialog.close();
             refused(e);

@@ -69,13 +69,13 @@ class TaskViewIT {
         TaskView task = _get(TaskView.class);
 
         _click(task.reject);
-        _click(task.confirmReject);
-        assertThat(task.reason.isInvalid()).isTrue();
-        assertThat(task.reason.getErrorMessage()).isEqualTo("Please give a reason for the rejection.");
+        _click(task.rejectDialog.confirm);
+        assertThat(task.rejectDialog.reason.isInvalid()).isTrue();
+        assertThat(task.rejectDialog.reason.getErrorMessage()).isEqualTo("Please give a reason for the rejection.");
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
 
-        task.reason.setValue("We have a site licence for another PDF editor.");
-        _click(task.confirmReject);
+        task.rejectDialog.reason.setValue("We have a site licence for another PDF editor.");
+        _click(task.rejectDialog.confirm);
         _get(InboxView.class);
         // the rejection is recorded by an async step; the decision itself is in the engine now
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
