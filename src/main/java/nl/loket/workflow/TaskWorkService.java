@@ -85,9 +85,12 @@ public class TaskWorkService {
         }
         try {
             return Optional.of(toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
-        } catch (NullValueException gone) {
-            // completed by someone else between the query and the look-up of its candidates
-            return Optional.empty();
+        } catch (RuntimeException e) {
+            // completed by someone else between the query and the look-ups that follow it
+            if (isGone(taskId)) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -114,9 +117,21 @@ public class TaskWorkService {
             taskService.complete(taskId, variables);
         } catch (TaskAlreadyClaimedException e) {
             throw new TaskAlreadyHandledException(taskId, e.getTaskAssignee());
-        } catch (OptimisticLockingException | NullValueException e) {
-            throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+        } catch (TaskAlreadyHandledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The engine fails in several ways when another transaction completes the task under our feet; if the
+            // task is gone, that is what happened. Anything else (a listener refusing, a delegate failing) stands.
+            if (isGone(taskId)) {
+                throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+            }
+            throw e;
         }
+    }
+
+    /** No longer open, as far as this transaction can see (someone else completed or deleted it). */
+    private boolean isGone(String taskId) {
+        return taskService.createTaskQuery().taskId(taskId).count() == 0;
     }
 
     /** Takes a task offered to a group for the user; refused if someone else has it. */
