@@ -1,4 +1,4 @@
-package nl.loket.wegwijzer;
+package nl.loket.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

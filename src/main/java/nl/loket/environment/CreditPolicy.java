@@ -1,4 +1,4 @@
-package nl.loket.wegwijzer;
+package nl.loket.environment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package nl.loket.wegwijzer;
+package nl.loket.environment;
 
 import java.time.Duration;
 import java.time.Instant;
