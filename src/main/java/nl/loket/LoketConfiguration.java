@@ -2,6 +2,7 @@ package nl.loket;
 
 import java.time.Clock;
 
+import nl.loket.workflow.EngineClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,6 @@ class LoketConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return new EngineClock(java.time.ZoneId.systemDefault());
     }
 }

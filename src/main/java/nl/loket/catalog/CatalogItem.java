@@ -8,10 +8,10 @@ import java.util.List;
  * see docs/adding-a-request-type.md for the properties a model sets.
  */
 public record CatalogItem(String processKey, String name, String description, String category, String icon,
-                          Duration expectedFulfilment, List<String> keywords) {
+                          Duration expectedFulfilment, List<String> keywords, String startView) {
 
     /** The portal address where a request of this type starts. */
     public String startPath() {
-        return "request/" + processKey;
+        return startView != null ? startView : "request/" + processKey;
     }
 }

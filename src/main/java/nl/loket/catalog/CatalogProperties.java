@@ -15,6 +15,8 @@ final class CatalogProperties {
     /** Per language: {@code loket:description:nl}; falls back to the process documentation. */
     static final String DESCRIPTION = "loket:description";
 
+    /** A portal view of the request type's own (e.g. a configurator) instead of the generic start form. */
+    static final String START_VIEW = "loket:start-view";
     static final String DEFAULT_ICON = "vaadin:file-text-o";
 
     private CatalogProperties() {

@@ -97,7 +97,7 @@ public class CatalogService {
         List<String> keywords = localized(p, KEYWORDS, language).map(CatalogService::splitKeywords)
                 .orElse(List.of());
         return new CatalogItem(process.key(), name, description, p.get(CATEGORY), p.getOrDefault(ICON, DEFAULT_ICON),
-                duration(process.key(), p.get(EXPECTED_FULFILMENT)), keywords);
+                duration(process.key(), p.get(EXPECTED_FULFILMENT)), keywords, p.get(START_VIEW));
     }
 
     private static Optional<String> localized(Map<String, String> properties, String name, String language) {

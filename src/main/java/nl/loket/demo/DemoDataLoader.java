@@ -1,9 +1,20 @@
 package nl.loket.demo;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import nl.loket.access.SoftwareCatalog;
+import nl.loket.environment.EnvironmentTemplate;
+import nl.loket.environment.Size;
+import nl.loket.environment.Stage;
+import nl.loket.environment.TemplateCatalog;
+import nl.loket.environment.provider.SimulatedCloudProvider;
+import nl.loket.tenant.Tenant;
+import nl.loket.tenant.TenantService;
 import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
@@ -30,10 +41,15 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final UserAccountService users;
     private final SoftwareCatalog software;
+    private final TenantService tenants;
+    private final TemplateCatalog templates;
 
-    DemoDataLoader(UserAccountService users, SoftwareCatalog software) {
+    DemoDataLoader(UserAccountService users, SoftwareCatalog software, TenantService tenants,
+                   TemplateCatalog templates) {
         this.users = users;
         this.software = software;
+        this.tenants = tenants;
+        this.templates = templates;
     }
 
     @Override
@@ -43,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
         user("emma", "Emma Jansen", "mark", Roles.EMPLOYEE);
         user("frank", "Frank Bakker", "mark", Roles.EMPLOYEE, Roles.FULFILLER);
         user("ada", "Ada Visser", null, Roles.EMPLOYEE, Roles.PROCESS_ADMIN);
+        user("sanne", "Sanne de Boer", "mark", Roles.EMPLOYEE);
 
         software.addIfAbsent("Visual Studio Code", "Microsoft", "Code editor", BigDecimal.ZERO);
         software.addIfAbsent("LibreOffice", "The Document Foundation", "Office suite", BigDecimal.ZERO);
@@ -50,7 +67,54 @@ class DemoDataLoader implements ApplicationRunner {
         software.addIfAbsent("IntelliJ IDEA Ultimate", "JetBrains", "Java IDE", new BigDecimal("49.90"));
         software.addIfAbsent("Adobe Acrobat Pro", "Adobe", "PDF editing and signing", new BigDecimal("19.99"));
         software.addIfAbsent("Microsoft Visio", "Microsoft", "Diagrams and floor plans", new BigDecimal("12.60"));
-        log.info("Demo data is on: users emma, mark, frank and ada (password '{}')", DEMO_PASSWORD);
+        tenantsAndTemplates();
+        log.info("Demo data is on: users emma, mark, frank, ada and sanne (password '{}')", DEMO_PASSWORD);
+    }
+
+    /** Four tenants of 50,000 credits a year (EUR 150,000), and the four templates of docs/wegwijzer.md. */
+    private void tenantsAndTemplates() {
+        BigDecimal budget = new BigDecimal("50000");
+        tenants.addIfAbsent(new Tenant("utrecht", "Gemeente Utrecht", "mark", "sanne", budget), List.of("emma", "frank"));
+        tenants.addIfAbsent(new Tenant("amersfoort", "Gemeente Amersfoort", "mark", "sanne", budget), List.of("emma"));
+        tenants.addIfAbsent(new Tenant("zeist", "Gemeente Zeist", "frank", "sanne", budget), List.of("emma"));
+        tenants.addIfAbsent(new Tenant("provincie", "Provincie Utrecht", "ada", "sanne", budget), List.of("frank"));
+
+        Set<Stage> all = EnumSet.allOf(Stage.class);
+        template("web-application", "Web application (app + database)", "Webapplicatie (app + database)",
+                "An application server with its own PostgreSQL database.",
+                "Een applicatieserver met een eigen PostgreSQL-database.",
+                List.of("Application server", "PostgreSQL database"), all, SimulatedCloudProvider.ID,
+                "1", "2", "4");
+        template("application-landscape", "Complete application landscape", "Compleet applicatielandschap",
+                "Front end, application server, message broker, database and identity provider, as in production.",
+                "Front-end, applicatieserver, message broker, database en identity provider, zoals in productie.",
+                List.of("Web front end", "Application server", "Message broker", "PostgreSQL database",
+                        "Identity provider"),
+                EnumSet.of(Stage.TEST, Stage.ACCEPTANCE, Stage.PRODUCTION_LIKE), SimulatedCloudProvider.ID,
+                null, "4", "8");
+        template("data-workspace", "Data workspace", "Datawerkplek",
+                "Notebooks, object storage and a database for analysis.",
+                "Notebooks, objectopslag en een database voor analyse.",
+                List.of("Notebook workspace", "Object storage", "PostgreSQL database"),
+                EnumSet.of(Stage.DEVELOPMENT, Stage.TEST), SimulatedCloudProvider.ID, "1.5", "3", null);
+        // a real PostgreSQL database when a server is configured (docs/environment-providers.md)
+        String sandboxProvider = templates.providerIds().contains("postgresql") ? "postgresql" : SimulatedCloudProvider.ID;
+        template("database-sandbox", "Database sandbox", "Databasesandbox",
+                "An empty PostgreSQL database of your own, with an owner account.",
+                "Een eigen lege PostgreSQL-database, met een eigenaarsaccount.",
+                List.of("PostgreSQL database"), EnumSet.of(Stage.DEVELOPMENT, Stage.TEST), sandboxProvider,
+                "0.5", "1", null);
+    }
+
+    private void template(String code, String nameEn, String nameNl, String descriptionEn, String descriptionNl,
+                          List<String> components, Set<Stage> stages, String provider, String small, String medium,
+                          String large) {
+        Map<Size, BigDecimal> factors = new EnumMap<>(Size.class);
+        factors.put(Size.SMALL, small == null ? null : new BigDecimal(small));
+        factors.put(Size.MEDIUM, medium == null ? null : new BigDecimal(medium));
+        factors.put(Size.LARGE, large == null ? null : new BigDecimal(large));
+        templates.addIfAbsent(new EnvironmentTemplate(code, nameEn, nameNl, descriptionEn, descriptionNl, components,
+                stages, provider, factors, true));
     }
 
     private void user(String username, String name, String manager, String... roles) {

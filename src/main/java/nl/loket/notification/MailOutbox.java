@@ -76,6 +76,9 @@ class MailOutbox {
         if (NotificationService.FOR_TASK_HOLDERS.contains(kind) || requestNumber == null) {
             return baseUrl + "/inbox";
         }
+        if (NotificationService.FOR_ENVIRONMENT_OWNERS.contains(kind)) {
+            return baseUrl + "/environments";
+        }
         return baseUrl + "/requests/" + requestNumber;
     }
 

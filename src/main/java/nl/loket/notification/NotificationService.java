@@ -33,12 +33,23 @@ public class NotificationService {
     public static final String REQUESTER_COMMENTED = "notification.requester-comment";
     /** To whoever has the request's task: the requester answered their question. */
     public static final String ANSWERED = "notification.answered";
+    /** To an environment's owner: it is ready (with where to find it). */
+    public static final String ENVIRONMENT_READY = "notification.environment-ready";
+    /** To an environment's owner: its lease ends soon; extend or let it go. */
+    public static final String LEASE_REMINDER = "notification.lease-reminder";
+    /** To an environment's owner: its lease ended, it is stopped and will be deleted after the grace period. */
+    public static final String LEASE_EXPIRED = "notification.lease-expired";
+    public static final String ENVIRONMENT_DELETED = "notification.environment-deleted";
+    /** Kinds about an environment, whose link leads to the owner's environments. */
+    public static final List<String> FOR_ENVIRONMENT_OWNERS = List.of(ENVIRONMENT_READY, LEASE_REMINDER, LEASE_EXPIRED,
+            ENVIRONMENT_DELETED);
     /** Kinds that go to whoever has to act, whose link leads to the inbox rather than the request. */
     public static final List<String> FOR_TASK_HOLDERS = List.of(APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
             REQUESTER_COMMENTED, ANSWERED);
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
     public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
-            REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED);
+            REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED, ENVIRONMENT_READY,
+            LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;

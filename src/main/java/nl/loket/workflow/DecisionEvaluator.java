@@ -23,4 +23,11 @@ public class DecisionEvaluator {
         return decisionService.evaluateDecisionByKey(decisionKey).variables(variables).evaluate().getSingleResult()
                 .getEntryMap();
     }
+
+    /** The values one output takes over all matching rows (a COLLECT table), in rule order. */
+    public java.util.List<Object> evaluateCollect(String decisionKey, Map<String, Object> inputs, String output) {
+        VariableMap variables = Variables.fromMap(inputs);
+        return decisionService.evaluateDecisionByKey(decisionKey).variables(variables).evaluate()
+                .collectEntries(output);
+    }
 }

@@ -11,15 +11,48 @@ import org.springframework.stereotype.Service;
 public class WorkflowService {
 
     private final RuntimeService runtimeService;
+    private final org.camunda.bpm.engine.ManagementService managementService;
 
-    WorkflowService(RuntimeService runtimeService) {
+    WorkflowService(RuntimeService runtimeService, org.camunda.bpm.engine.ManagementService managementService) {
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
     }
 
     /** Starts the latest version of the process; joins the caller's transaction. Returns the instance id. */
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
         return instance.getId();
+    }
+
+    /**
+     * Delivers a message to an instance that waits for it. Returns false when the instance is not waiting for it
+     * right now (busy in a step, or ended): callers store their change first, so the instance picks it up anyway
+     * when it next decides what to wait for.
+     */
+    public boolean message(String messageName, String processInstanceId) {
+        return !runtimeService.createMessageCorrelation(messageName).processInstanceId(processInstanceId)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * The latest error of a failing job (retried, or an incident) per process instance, for those of these
+     * instances that have one.
+     */
+    public java.util.Map<String, String> failures(java.util.Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(processInstanceIds);
+        java.util.Map<String, String> failures = new java.util.HashMap<>();
+        managementService.createJobQuery().withException().list().stream()
+                .filter(job -> wanted.contains(job.getProcessInstanceId()))
+                .forEach(job -> failures.put(job.getProcessInstanceId(), job.getExceptionMessage()));
+        return failures;
+    }
+
+    /** Whether the instance still runs. */
+    public boolean isRunning(String processInstanceId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 
     /**

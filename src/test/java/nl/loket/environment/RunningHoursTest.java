@@ -84,6 +84,48 @@ class RunningHoursTest {
                 .isEqualTo(RunningHours.between(schedule, period[0], period[1]));
     }
 
+    @Test
+    void office_hours_start_and_stop_at_seven_and_nineteen_local_time_across_a_clock_change() {
+        // Friday 23 October 2026 (summer time), the weekend the clocks go back, Monday (winter time)
+        Instant fridayNoon = at(LocalDateTime.of(2026, 10, 23, 12, 0));
+        assertThat(Schedule.officeHours().isRunningAt(fridayNoon)).isTrue();
+        Instant stop = Schedule.officeHours().nextChangeAfter(fridayNoon).orElseThrow();
+        assertThat(stop).isEqualTo(Instant.parse("2026-10-23T17:00:00Z"));
+        Instant start = Schedule.officeHours().nextChangeAfter(stop).orElseThrow();
+        assertThat(start).as("07:00 in winter time is 06:00 UTC").isEqualTo(Instant.parse("2026-10-26T06:00:00Z"));
+        assertThat(Schedule.officeHours().isRunningAt(start)).isTrue();
+        assertThat(Schedule.officeHours().isRunningAt(start.minusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void always_on_and_adjacent_windows_never_change() {
+        assertThat(Schedule.alwaysOn().nextChangeAfter(Instant.parse("2026-03-28T12:00:00Z"))).isEmpty();
+        Schedule weekdaysAllDay = new Schedule(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.MIDNIGHT,
+                LocalTime.MIDNIGHT, Schedule.AMSTERDAM);
+        Instant tuesday = at(LocalDateTime.of(2026, 11, 24, 10, 0));
+        assertThat(weekdaysAllDay.nextChangeAfter(tuesday)).contains(at(LocalDateTime.of(2026, 11, 28, 0, 0)));
+    }
+
+    @Test
+    void days_are_stored_in_week_order_and_read_back() {
+        Schedule custom = new Schedule(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY), LocalTime.of(8, 0),
+                LocalTime.of(12, 0), Schedule.AMSTERDAM);
+        assertThat(custom.daysText()).isEqualTo("MONDAY,FRIDAY");
+        assertThat(Schedule.parseDays(custom.daysText())).isEqualTo(custom.days());
+    }
+
+    @Property(tries = 300)
+    void the_running_state_holds_until_the_next_change_and_flips_there(@ForAll("periods") Instant[] period,
+                                                                        @ForAll("schedules") Schedule schedule) {
+        Instant moment = period[0];
+        boolean running = schedule.isRunningAt(moment);
+        var next = schedule.nextChangeAfter(moment);
+        Instant horizon = next.orElse(moment.plus(Duration.ofDays(8)));
+        Duration expected = running ? Duration.between(moment, horizon) : Duration.ZERO;
+        assertThat(RunningHours.between(schedule, moment, horizon)).isEqualTo(expected);
+        next.ifPresent(change -> assertThat(schedule.isRunningAt(change)).isNotEqualTo(running));
+    }
+
     @Provide
     Arbitrary<Instant[]> periods() {
         Instant start = at(LocalDateTime.of(2026, 1, 1, 0, 0));

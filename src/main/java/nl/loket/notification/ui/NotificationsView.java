@@ -87,8 +87,9 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         card.add(new Div(text), new Div(when));
         if (notification.requestNumber() != null) {
             boolean forApprover = NotificationService.FOR_TASK_HOLDERS.contains(notification.messageKey());
-            Anchor open = new Anchor(forApprover ? "inbox" : "requests/" + notification.requestNumber(),
-                    notification.requestNumber());
+            boolean forOwner = NotificationService.FOR_ENVIRONMENT_OWNERS.contains(notification.messageKey());
+            Anchor open = new Anchor(forApprover ? "inbox" : forOwner ? "environments"
+                    : "requests/" + notification.requestNumber(), notification.requestNumber());
             card.add(new Div(open));
         }
         return card;

@@ -1,0 +1,6 @@
+package nl.loket.environment;
+
+/** How big an environment is; its template gives each size a credit factor. */
+public enum Size {
+    SMALL, MEDIUM, LARGE
+}

@@ -1,0 +1,144 @@
+package nl.loket.environment.provider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A cloud that does not cost anything, for the embedded run and tests: it keeps its resources and their state in
+ * its own table ({@code sim_resource}), so a restart or a retried job finds what it made. Creating takes a while
+ * ({@code loket.environments.simulated.delay}), as a real cloud's does. {@link #injectFailures(int)} makes the
+ * next calls fail, to exercise retries and incidents.
+ */
+@Component
+public class SimulatedCloudProvider implements EnvironmentProvider {
+
+    public static final String ID = "simulated";
+    static final String CREATING = "CREATING";
+    static final String RUNNING = "RUNNING";
+    static final String STOPPED = "STOPPED";
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedCloudProvider.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration delay;
+    private final AtomicInteger failuresToInject = new AtomicInteger();
+
+    SimulatedCloudProvider(JdbcClient jdbc, Clock clock,
+                           @Value("${loket.environments.simulated.delay:PT20S}") Duration delay) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.delay = delay;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** The next {@code count} calls fail as an unreachable cloud would. */
+    public void injectFailures(int count) {
+        failuresToInject.set(count);
+    }
+
+    @Override
+    public Provisioning provision(EnvironmentSpec spec) {
+        failIfInjected("provision " + spec.key());
+        if (find(spec.key()).isEmpty()) {
+            Instant now = clock.instant();
+            // the unique key makes a concurrent double run fail instead of creating twice
+            jdbc.sql("""
+                    insert into sim_resource (resource_key, name, components, state, ready_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(spec.key(), spec.tenant() + "-" + spec.name(), String.join(",", spec.components()),
+                            CREATING, utc(now.plus(delay)), utc(now), utc(now))
+                    .update();
+            log.info("Simulated cloud: creating {} ({}) for {}", spec.key(), String.join(", ", spec.components()),
+                    spec.owner());
+        }
+        return status(spec.key());
+    }
+
+    @Override
+    public Provisioning status(String key) {
+        return find(key).map(resource -> {
+            if (CREATING.equals(resource.state()) && !clock.instant().isBefore(resource.readyAt())) {
+                setState(key, RUNNING);
+                return ready(resource.name());
+            }
+            return CREATING.equals(resource.state()) ? Provisioning.inProgress() : ready(resource.name());
+        }).orElse(Provisioning.inProgress());
+    }
+
+    @Override
+    public void start(String key) {
+        failIfInjected("start " + key);
+        require(key);
+        setState(key, RUNNING);
+    }
+
+    @Override
+    public void stop(String key) {
+        failIfInjected("stop " + key);
+        require(key);
+        setState(key, STOPPED);
+    }
+
+    @Override
+    public void delete(String key) {
+        failIfInjected("delete " + key);
+        jdbc.sql("delete from sim_resource where resource_key = ?").param(key).update();
+    }
+
+    /** The state the simulated cloud holds for a key (for the portal's admins and tests). */
+    public Optional<String> state(String key) {
+        return find(key).map(Resource::state);
+    }
+
+    private void require(String key) {
+        if (find(key).isEmpty()) {
+            throw new ProviderException("The simulated cloud has no environment " + key);
+        }
+    }
+
+    private void failIfInjected(String operation) {
+        if (failuresToInject.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw new ProviderException("Simulated cloud unavailable (injected failure) during " + operation);
+        }
+    }
+
+    private Provisioning ready(String name) {
+        String host = name + ".env.loket.example";
+        return new Provisioning(true, "https://" + host, "Host: " + host, null);
+    }
+
+    private void setState(String key, String state) {
+        jdbc.sql("update sim_resource set state = ?, updated_at = ? where resource_key = ?")
+                .params(state, utc(clock.instant()), key).update();
+    }
+
+    private Optional<Resource> find(String key) {
+        return jdbc.sql("select name, state, ready_at from sim_resource where resource_key = ?").param(key)
+                .query((rs, row) -> new Resource(rs.getString("name"), rs.getString("state"),
+                        rs.getObject("ready_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Resource(String name, String state, Instant readyAt) {
+    }
+}
