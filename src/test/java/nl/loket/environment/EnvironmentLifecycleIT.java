@@ -83,6 +83,9 @@ class EnvironmentLifecycleIT {
         // ready when asked at 10:00:40, stopped at 19:00: 8 h 59 min 20 s at 0.5 credit an hour = 4.494
         assertThat(booked(environment)).isEqualByComparingTo("4.49");
 
+        EngineTime.set(LocalDateTime.of(2026, 10, 23, 7, 0));   // Friday morning
+        processes.executeJobsOf(instance);
+        assertThat(environmentOf(request).status()).isEqualTo(EnvironmentStatus.RUNNING);
         EngineTime.set(LocalDateTime.of(2026, 10, 23, 19, 0));   // Friday evening
         processes.executeJobsOf(instance);
         assertThat(timer(instance, EnvironmentProcess.SCHEDULE_CHANGE).getDuedate().toInstant())

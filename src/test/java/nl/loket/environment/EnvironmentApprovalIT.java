@@ -1,0 +1,152 @@
+package nl.loket.environment;
+
+import static nl.loket.environment.EnvironmentLifecycleIT.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import nl.loket.inbox.InboxItem;
+import nl.loket.inbox.InboxService;
+import nl.loket.inbox.OwnRequestException;
+import nl.loket.request.Request;
+import nl.loket.request.RequestService;
+import nl.loket.request.RequestStatus;
+import nl.loket.support.EngineTime;
+import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestProcesses;
+import nl.loket.support.TestUsers;
+import nl.loket.tenant.Tenant;
+import nl.loket.tenant.TenantService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The approval rules against the real services: the estimate on the configure page and the process agree on who
+ * approves; the privacy owner and tenant owner decide in their inbox; far over budget is refused; nobody approves
+ * their own environment.
+ */
+@LoketIntegrationTest
+class EnvironmentApprovalIT {
+
+    @Autowired EnvironmentService environments;
+    @Autowired RequestService requests;
+    @Autowired InboxService inbox;
+    @Autowired TenantService tenants;
+    @Autowired TestUsers users;
+    @Autowired TestProcesses processes;
+    @Autowired TaskService taskService;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void reset() {
+        EngineTime.reset();
+        TestUsers.logout();
+    }
+
+    @Test
+    void production_like_data_waits_for_the_privacy_owner_who_approves_in_her_inbox() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        EnvironmentOrder order = withData(order("utrecht", name("data"), LocalDate.of(2026, 11, 30)));
+        assertThat(environments.estimate(order).orElseThrow().approvals()).containsExactly("privacy-owner");
+        Request request = environments.order(order);
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+
+        users.loginAs("sanne");
+        InboxItem task = single(inbox.myTasks(), request);
+        inbox.approve(task.taskId());
+        processes.executeJobsOf(request.processInstanceId());
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));   // the simulated cloud takes 20 s
+        processes.executeJobsOf(request.processInstanceId());
+        users.loginAs("emma");
+        assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
+                .isEqualTo(EnvironmentStatus.RUNNING);
+    }
+
+    @Test
+    void a_rejection_closes_the_request_with_its_reason_and_frees_the_name() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        String name = name("rejected");
+        Request request = environments.order(withData(order("utrecht", name, LocalDate.of(2026, 11, 30))));
+        users.loginAs("sanne");
+        inbox.reject(single(inbox.myTasks(), request).taskId(), "Use the anonymised data set");
+        processes.executeJobsOf(request.processInstanceId());
+
+        users.loginAs("emma");
+        Request closed = requests.get(request.id());
+        assertThat(closed.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(closed.outcomeReason()).isEqualTo("Use the anonymised data set");
+        assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
+                .isEqualTo(EnvironmentStatus.REFUSED);
+        environments.order(order("utrecht", name, LocalDate.of(2026, 11, 30)));
+    }
+
+    @Test
+    void far_over_budget_is_refused_by_the_rules_and_a_little_over_goes_to_the_tenant_owner() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        EnvironmentOrder probe = order("utrecht", name("probe"), LocalDate.of(2026, 11, 30));
+        BigDecimal cost = environments.estimate(probe).orElseThrow().creditsThisYear();
+
+        // a tenant whose whole budget is a tenth of the cost: far over
+        String poor = tenant(cost.divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP));
+        EnvironmentOrder far = order(poor, name("far"), LocalDate.of(2026, 11, 30));
+        assertThat(environments.estimate(far).orElseThrow().refused()).isTrue();
+        Request refused = environments.order(far);
+        processes.executeJobsOf(refused.processInstanceId());
+        assertThat(requests.get(refused.id()).status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(requests.get(refused.id()).outcomeReason()).contains("10%");
+
+        // a tenant with 95% of the cost: 5% over, the tenant owner (mark) decides
+        String tight = tenant(cost.multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.HALF_UP));
+        EnvironmentOrder little = order(tight, name("little"), LocalDate.of(2026, 11, 30));
+        Estimate estimate = environments.estimate(little).orElseThrow();
+        assertThat(estimate.overBudget()).isTrue();
+        assertThat(estimate.leftAfter()).isNegative();
+        assertThat(estimate.approvals()).containsExactly("tenant-owner");
+        Request request = environments.order(little);
+        users.loginAs("mark");
+        assertThat(single(inbox.myTasks(), request).assignee()).isEqualTo("mark");
+    }
+
+    @Test
+    void the_tenant_owner_ordering_himself_is_approved_by_another_approver_never_by_himself() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("mark");   // owner of amersfoort
+        EnvironmentOrder acceptance = new EnvironmentOrder("amersfoort", "web-application", name("acc"),
+                Stage.ACCEPTANCE, Size.SMALL, false, false, Schedule.officeHours(), LocalDate.of(2026, 12, 31));
+        Request request = environments.order(acceptance);
+        var task = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult();
+        assertThat(task.getAssignee()).as("not mark: the approver group").isNull();
+        assertThatThrownBy(() -> inbox.claim(task.getId())).isInstanceOf(OwnRequestException.class);
+    }
+
+    private String tenant(BigDecimal budget) {
+        String code = "t" + UUID.randomUUID().toString().substring(0, 8);
+        tenants.addIfAbsent(new Tenant(code, "Test tenant " + code, "mark", "sanne", budget), List.of("emma"));
+        return code;
+    }
+
+    private static EnvironmentOrder withData(EnvironmentOrder order) {
+        return new EnvironmentOrder(order.tenant(), order.template(), order.name(), Stage.TEST, order.size(),
+                order.support(), true, order.schedule(), order.leaseEnd());
+    }
+
+    private static InboxItem single(List<InboxItem> items, Request request) {
+        return items.stream().filter(item -> item.request().id() == request.id()).findFirst().orElseThrow();
+    }
+
+    private static String name(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
