@@ -107,6 +107,8 @@ create table sim_resource (
     name          varchar(200) not null,
     components    varchar(1000) not null,
     state         varchar(20)  not null,
+    -- the hash of the generated password: the simulated cloud can check a log-in without keeping the password
+    secret_hash   varchar(100) not null,
     ready_at      timestamp with time zone not null,
     created_at    timestamp with time zone not null,
     updated_at    timestamp with time zone not null

@@ -111,10 +111,14 @@ public class EnvironmentLifecycle {
         }
         Instant now = clock.instant();
         environments.markReady(environment.id(), provisioning.endpoint(), provisioning.connectionInfo(), now);
-        // a new environment runs; the schedule decides at once whether it should
-        ledger.openRun(environment.id(), now);
-        environments.updateStatus(environment.id(), EnvironmentStatus.RUNNING);
-        applyDesiredState(get(environment.id()), now);
+        // a new environment runs at the provider; the schedule decides at once whether it should
+        if (desiredState(environment, now) == EnvironmentStatus.RUNNING) {
+            ledger.openRun(environment.id(), now);
+            environments.updateStatus(environment.id(), EnvironmentStatus.RUNNING);
+        } else {
+            provider(environment).stop(environment.key());
+            environments.updateStatus(environment.id(), EnvironmentStatus.STOPPED);
+        }
         requests.changeStatus(environment.requestId(), RequestStatus.FULFILLED, null);
         notifications.notify(environment.owner(), environment.requestNumber(), NotificationService.ENVIRONMENT_READY,
                 environment.requestNumber(), environment.name(),

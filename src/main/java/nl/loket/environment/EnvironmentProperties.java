@@ -25,6 +25,12 @@ public record EnvironmentProperties(
         @DefaultValue("18") BigDecimal wattsPerComponent,
         @DefaultValue("0.374") BigDecimal kgCo2ePerKwh) {
 
+    /** Registers the settings (Loket does not scan for configuration properties). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(EnvironmentProperties.class)
+    static class Registration {
+    }
+
     public CreditPolicy creditPolicy() {
         return new CreditPolicy(euroPerCredit, creditsPerHour, supportCreditsPerHour, productionDataCreditsPerHour);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.loket.catalog.CatalogService;
+import nl.loket.environment.provider.ProviderException;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
@@ -196,7 +197,7 @@ public class EnvironmentService {
         Environment environment = manageable(id, true);
         Instant now = clock.instant();
         environments.updateManual(id, EnvironmentStatus.RUNNING, now.plus(settings.manualRun()));
-        lifecycle.applyDesiredState(lifecycle.get(id), now);
+        applyNow(id, now);
         changed(environment, "started now");
     }
 
@@ -206,7 +207,7 @@ public class EnvironmentService {
         Environment environment = manageable(id, true);
         Instant now = clock.instant();
         environments.updateManual(id, EnvironmentStatus.STOPPED, nextScheduledStart(environment.schedule(), now));
-        lifecycle.applyDesiredState(lifecycle.get(id), now);
+        applyNow(id, now);
         changed(environment, "stopped now");
     }
 
@@ -218,7 +219,7 @@ public class EnvironmentService {
         LocalDate monday = LocalDate.now(clock.withZone(Schedule.AMSTERDAM)).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         environments.updateManual(id, EnvironmentStatus.STOPPED,
                 monday.atTime(LocalTime.of(7, 0)).atZone(Schedule.AMSTERDAM).toInstant());
-        lifecycle.applyDesiredState(lifecycle.get(id), now);
+        applyNow(id, now);
         changed(environment, "stopped for the weekend");
     }
 
@@ -230,7 +231,7 @@ public class EnvironmentService {
         }
         environments.updateSchedule(id, schedule);
         environments.updateManual(id, null, null);
-        lifecycle.applyDesiredState(lifecycle.get(id), clock.instant());
+        applyNow(id, clock.instant());
         changed(environment, "rescheduled");
     }
 
@@ -278,7 +279,7 @@ public class EnvironmentService {
         environments.updateLease(environment.id(), leaseEnd, noticeAt(leaseEnd, now));
         if (environment.status() == EnvironmentStatus.EXPIRED) {
             environments.updateStatus(environment.id(), EnvironmentStatus.STOPPED);
-            lifecycle.applyDesiredState(lifecycle.get(environment.id()), now);
+            applyNow(environment.id(), now);
         }
         changed(environment, "extended to " + lastDay);
     }
@@ -314,6 +315,19 @@ public class EnvironmentService {
     public boolean hasSecret(long id) {
         return jdbc.sql("select count(*) from environment_secret where environment_id = ?").param(id)
                 .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Starts or stops at the provider now, in the user's transaction: if the provider fails, nothing changes and
+     * the user is told, instead of a half-done change.
+     */
+    private void applyNow(long id, Instant now) {
+        try {
+            lifecycle.applyDesiredState(lifecycle.get(id), now);
+        } catch (ProviderException e) {
+            log.error("Provider failed for environment {}: {}", id, e.getMessage(), e);
+            throw new InvalidRequestException(Map.of(FIELD_ENVIRONMENT, "environment.error.provider"));
+        }
     }
 
     private Environment manageable(long id, boolean mustBeLive) {

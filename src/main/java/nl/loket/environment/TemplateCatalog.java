@@ -56,8 +56,12 @@ public class TemplateCatalog {
         return jdbc.sql(SELECT + " order by name_en").query(TemplateCatalog::map).list();
     }
 
+    /** The templates users may order, simplest first (fewest components). */
     public List<EnvironmentTemplate> active() {
-        return all().stream().filter(EnvironmentTemplate::active).toList();
+        return all().stream().filter(EnvironmentTemplate::active)
+                .sorted(java.util.Comparator.comparingInt((EnvironmentTemplate t) -> t.components().size())
+                        .thenComparing(EnvironmentTemplate::code))
+                .toList();
     }
 
     public Optional<EnvironmentTemplate> find(String code) {

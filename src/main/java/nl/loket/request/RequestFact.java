@@ -15,7 +15,8 @@ public record RequestFact(String labelKey, Kind kind, Object value, boolean tran
         return new RequestFact(label, kind, value, false);
     }
 
-    public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR }
+    /** MESSAGE: the value is a message key, shown in the reader's language. */
+    public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR, MESSAGE }
 
     public static RequestFact text(String labelKey, String value) {
         return new RequestFact(labelKey, Kind.TEXT, value);
@@ -23,6 +24,11 @@ public record RequestFact(String labelKey, Kind kind, Object value, boolean tran
 
     public static RequestFact longText(String labelKey, String value) {
         return new RequestFact(labelKey, Kind.LONG_TEXT, value);
+    }
+
+    /** A value that is itself a message key (a stage, a status), translated for the reader. */
+    public static RequestFact message(String labelKey, String valueKey) {
+        return new RequestFact(labelKey, Kind.MESSAGE, valueKey);
     }
 
     public static RequestFact yesNo(String labelKey, boolean value) {

@@ -42,14 +42,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     static final String NOTIFICATIONS_PATH = "notifications";
 
     private final List<NavigationBadge> badges;
+    private final List<LayoutBanner> layoutBanners;
+    final Div banners = new Div();
 
     final SideNav nav = new SideNav();
     final Span unreadCount = new Span();
     final Button bell = new Button(VaadinIcon.BELL.create());
 
     public MainLayout(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users,
-                      List<NavigationBadge> badges) {
+                      List<NavigationBadge> badges, List<LayoutBanner> layoutBanners) {
         this.badges = badges;
+        this.layoutBanners = layoutBanners;
+        banners.setId("banners");
+        banners.setWidthFull();
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, new DrawerToggle(), header(authentication, currentUser, users));
         addToDrawer(drawer(currentUser));
@@ -112,8 +117,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return drawer;
     }
 
+    /** The page under the banners of the moment. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        Div frame = new Div(banners, (Component) content);
+        frame.setWidthFull();
+        setContent(frame);
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        banners.removeAll();
+        layoutBanners.forEach(banner -> banner.banner().ifPresent(banners::add));
         nav.getItems().forEach(item -> {
             int count = badgeFor(item.getPath()).map(NavigationBadge::count).orElse(0);
             item.setSuffixComponent(count > 0 ? countBadge(count) : null);

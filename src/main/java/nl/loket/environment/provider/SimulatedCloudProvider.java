@@ -29,6 +29,7 @@ public class SimulatedCloudProvider implements EnvironmentProvider {
     static final String STOPPED = "STOPPED";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedCloudProvider.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,22 +53,56 @@ public class SimulatedCloudProvider implements EnvironmentProvider {
         failuresToInject.set(count);
     }
 
+    /**
+     * Creates the environment with a generated password, or, when a retried job finds it made already, sets a new
+     * password (the earlier one may have been lost with the failed job), as a real provider does.
+     */
     @Override
     public Provisioning provision(EnvironmentSpec spec) {
         failIfInjected("provision " + spec.key());
+        String secret = newSecret();
+        Instant now = clock.instant();
         if (find(spec.key()).isEmpty()) {
-            Instant now = clock.instant();
             // the unique key makes a concurrent double run fail instead of creating twice
             jdbc.sql("""
-                    insert into sim_resource (resource_key, name, components, state, ready_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    insert into sim_resource (resource_key, name, components, state, secret_hash, ready_at, created_at,
+                                              updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(spec.key(), spec.tenant() + "-" + spec.name(), String.join(",", spec.components()),
-                            CREATING, utc(now.plus(delay)), utc(now), utc(now))
+                            CREATING, hash(secret), utc(now.plus(delay)), utc(now), utc(now))
                     .update();
             log.info("Simulated cloud: creating {} ({}) for {}", spec.key(), String.join(", ", spec.components()),
                     spec.owner());
+        } else {
+            jdbc.sql("update sim_resource set secret_hash = ?, updated_at = ? where resource_key = ?")
+                    .params(hash(secret), utc(now), spec.key()).update();
+            log.info("Simulated cloud: {} exists already; new password set", spec.key());
         }
-        return status(spec.key());
+        Provisioning status = status(spec.key());
+        return new Provisioning(status.ready(), status.endpoint(), status.connectionInfo(), secret);
+    }
+
+    /** Whether someone could log in to the environment with this password now (it exists, runs, password matches). */
+    public boolean canLogIn(String key, String secret) {
+        return secret != null && jdbc.sql("select count(*) from sim_resource where resource_key = ? and state = ? "
+                        + "and secret_hash = ?")
+                .params(key, RUNNING, hash(secret)).query(Integer.class).single() > 0;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String secret) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     @Override
@@ -120,7 +155,7 @@ public class SimulatedCloudProvider implements EnvironmentProvider {
 
     private Provisioning ready(String name) {
         String host = name + ".env.loket.example";
-        return new Provisioning(true, "https://" + host, "Host: " + host, null);
+        return new Provisioning(true, "https://" + host, "Host: " + host + "\nUser: admin", null);
     }
 
     private void setState(String key, String state) {

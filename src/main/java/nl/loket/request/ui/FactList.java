@@ -38,6 +38,7 @@ public class FactList extends Div {
             case YES_NO -> getTranslation((Boolean) fact.value() ? "common.yes" : "common.no");
             case DATE -> Formats.date((LocalDate) fact.value(), locale);
             case MONEY_EUR -> Formats.euros((BigDecimal) fact.value(), locale);
+            case MESSAGE -> getTranslation(String.valueOf(fact.value()));
             case TEXT, LONG_TEXT -> String.valueOf(fact.value());
         };
     }

@@ -1,0 +1,50 @@
+package nl.loket.environment;
+
+import java.time.Clock;
+
+import nl.loket.request.Request;
+import nl.loket.request.WithdrawalHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A withdrawn environment request: whatever the provider had started making is removed, and the name is free
+ * again. (Once made, an environment is not withdrawn but deleted: the request is fulfilled by then.) Uses no
+ * request service: the request service calls this.
+ */
+@Component
+class EnvironmentWithdrawals implements WithdrawalHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvironmentWithdrawals.class);
+
+    private final EnvironmentRepository environments;
+    private final Providers providers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EnvironmentWithdrawals(EnvironmentRepository environments, Providers providers, JdbcClient jdbc, Clock clock) {
+        this.environments = environments;
+        this.providers = providers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String requestType() {
+        return EnvironmentProcess.KEY;
+    }
+
+    @Override
+    public void withdrawn(Request request) {
+        environments.findByRequest(request.id()).ifPresent(environment -> {
+            if (environment.status() == EnvironmentStatus.PROVISIONING) {
+                providers.get(environment.provider()).delete(environment.key());
+            }
+            environments.markGone(environment.id(), EnvironmentStatus.REFUSED, clock.instant());
+            jdbc.sql("delete from environment_secret where environment_id = ?").param(environment.id()).update();
+            log.info("Environment {} ({}) withdrawn before it was ready", environment.key(), environment.name());
+        });
+    }
+}

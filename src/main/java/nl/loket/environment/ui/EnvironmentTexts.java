@@ -1,0 +1,83 @@
+package nl.loket.environment.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import nl.loket.environment.EnvironmentStatus;
+import nl.loket.environment.Schedule;
+import nl.loket.environment.Size;
+import nl.loket.environment.Stage;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+
+/** Wegwijzer's words and numbers in the reader's language: statuses, stages, schedules, credits. */
+final class EnvironmentTexts {
+
+    private EnvironmentTexts() {
+    }
+
+    static String stage(Component c, Stage stage) {
+        return c.getTranslation("environment.stage." + stage.name());
+    }
+
+    static String size(Component c, Size size) {
+        return c.getTranslation("environment.size." + size.name());
+    }
+
+    static String schedule(Component c, Schedule schedule, Locale locale) {
+        if (schedule.isAlwaysOn()) {
+            return c.getTranslation("environment.schedule.always-on");
+        }
+        if (schedule.equals(Schedule.officeHours())) {
+            return c.getTranslation("environment.schedule.office-hours-short");
+        }
+        String days = schedule.days().stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, locale))
+                .collect(Collectors.joining(", "));
+        String until = schedule.until().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : schedule.until().toString();
+        return days + " " + schedule.from() + "–" + until;
+    }
+
+    static String day(DayOfWeek day, Locale locale) {
+        return day.getDisplayName(TextStyle.FULL, locale);
+    }
+
+    static String credits(BigDecimal credits, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(credits.abs().compareTo(new BigDecimal("100")) >= 0 ? 0 : 2);
+        format.setMinimumFractionDigits(0);
+        return format.format(credits);
+    }
+
+    static String number(BigDecimal value, int decimals, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(decimals);
+        format.setMinimumFractionDigits(0);
+        return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    static Span statusBadge(Component c, EnvironmentStatus status) {
+        Span badge = new Span(c.getTranslation("environment.status." + status.name()));
+        badge.getElement().getThemeList().add("badge pill");
+        switch (status) {
+            case RUNNING -> badge.getElement().getThemeList().add("success");
+            case FAILED, REFUSED -> badge.getElement().getThemeList().add("error");
+            case EXPIRED, PROVISIONING, REQUESTED -> badge.getElement().getThemeList().add("warning");
+            default -> badge.getElement().getThemeList().add("contrast");
+        }
+        badge.getElement().setAttribute("data-status", status.name());
+        return badge;
+    }
+
+    static Span expiringBadge(Component c) {
+        Span badge = new Span(c.getTranslation("environment.status.EXPIRING"));
+        badge.getElement().getThemeList().add("badge pill warning");
+        badge.getElement().setAttribute("data-status", "EXPIRING");
+        return badge;
+    }
+}

@@ -1,0 +1,110 @@
+package nl.loket.environment.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The simulated cloud keeps the provider contract on its own table (Loket's migrations on in-memory H2): ready after
+ * its delay, idempotent, a password only a running environment accepts, and failures on request.
+ */
+class SimulatedCloudProviderTest extends EnvironmentProviderContract {
+
+    private static final MovableClock CLOCK = new MovableClock();
+    private static SimulatedCloudProvider cloud;
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-02T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    @BeforeAll
+    static void database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:simulated-cloud;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        cloud = new SimulatedCloudProvider(JdbcClient.create(dataSource), CLOCK, Duration.ofSeconds(20));
+    }
+
+    @Override
+    protected EnvironmentProvider provider() {
+        return cloud;
+    }
+
+    @Override
+    protected void letTimePass() {
+        CLOCK.advance(Duration.ofSeconds(10));
+    }
+
+    @Override
+    protected void assertUsable(String key, Provisioning told) {
+        assertThat(told.endpoint()).contains("tenant-a-sandbox");
+        assertThat(cloud.canLogIn(key, told.oneTimeSecret())).as("log in with the password handed out").isTrue();
+    }
+
+    @Override
+    protected void assertNotUsable(String key, Provisioning told) {
+        assertThat(cloud.canLogIn(key, told.oneTimeSecret())).isFalse();
+    }
+
+    @Test
+    void creating_takes_its_delay() {
+        cloud.provision(spec(key));
+        assertThat(cloud.status(key).ready()).isFalse();
+        CLOCK.advance(Duration.ofSeconds(20));
+        assertThat(cloud.status(key).ready()).isTrue();
+    }
+
+    @Test
+    void a_retried_provisioning_replaces_the_password() {
+        String first = cloud.provision(spec(key)).oneTimeSecret();
+        String second = cloud.provision(spec(key)).oneTimeSecret();
+        awaitReady();
+        assertThat(cloud.canLogIn(key, second)).isTrue();
+        assertThat(cloud.canLogIn(key, first)).isFalse();
+    }
+
+    @Test
+    void injected_failures_fail_that_many_calls_then_it_works_again() {
+        cloud.injectFailures(2);
+        assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class);
+        assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class);
+        assertThat(cloud.status(key).ready()).as("nothing was made").isFalse();
+        assertThat(cloud.provision(spec(key)).oneTimeSecret()).isNotBlank();
+    }
+
+    @Test
+    void starting_what_does_not_exist_is_an_error() {
+        assertThatThrownBy(() -> cloud.start(key)).isInstanceOf(ProviderException.class);
+    }
+}
