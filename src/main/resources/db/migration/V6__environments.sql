@@ -70,6 +70,13 @@ create table environment (
 create index ix_environment_owner on environment (owner_username);
 create index ix_environment_tenant on environment (tenant_code);
 
+-- A lease extension beyond the stage's maximum, waiting for the tenant owner (request type environment-lease-extension).
+create table environment_extension (
+    request_id     bigint not null primary key references service_request (id),
+    environment_id bigint not null references environment (id),
+    last_day       date   not null
+);
+
 -- A generated password, kept only until the owner has seen it once.
 create table environment_secret (
     environment_id bigint       not null primary key references environment (id),

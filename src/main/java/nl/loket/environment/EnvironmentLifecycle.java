@@ -2,6 +2,8 @@ package nl.loket.environment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -13,6 +15,7 @@ import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
 import nl.loket.security.UserAccountService;
+import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +46,13 @@ public class EnvironmentLifecycle {
     private final JdbcClient jdbc;
     private final EnvironmentProperties settings;
     private final Clock clock;
+    private final WorkflowService workflow;
 
     EnvironmentLifecycle(EnvironmentRepository environments, TemplateCatalog templates, Providers providers,
                          CreditLedger ledger, RequestService requests, NotificationService notifications,
                          UserAccountService users, I18NProvider texts, JdbcClient jdbc, EnvironmentProperties settings,
-                         Clock clock) {
+                         Clock clock, WorkflowService workflow) {
+        this.workflow = workflow;
         this.environments = environments;
         this.templates = templates;
         this.providers = providers;
@@ -237,6 +242,37 @@ public class EnvironmentLifecycle {
         notifications.notify(environment.owner(), environment.requestNumber(), NotificationService.ENVIRONMENT_DELETED,
                 environment.requestNumber(), environment.name());
         log.info("Deleted {} ({})", environment.key(), environment.name());
+    }
+
+    /**
+     * Sets a new lease end (the owner's extension, or an approved longer one). The reminders whose moment has
+     * passed count as sent; an expired environment comes back (stopped, then as its schedule says); the
+     * environment's instance is told, so its timers follow.
+     */
+    @Transactional
+    public void setLease(long environmentId, LocalDate lastDay) {
+        Environment environment = get(environmentId);
+        Instant now = clock.instant();
+        Instant leaseEnd = CreditBudgets.leaseEndOf(lastDay);
+        environments.updateLease(environmentId, leaseEnd, noticeAt(leaseEnd, now));
+        if (environment.status() == EnvironmentStatus.EXPIRED) {
+            environments.updateStatus(environmentId, EnvironmentStatus.STOPPED);
+            applyDesiredState(get(environmentId), now);
+        }
+        workflow.message(EnvironmentProcess.MSG_ENVIRONMENT_CHANGED,
+                requests.get(environment.requestId()).processInstanceId());
+        log.info("Lease of {} ({}) now ends after {}", environment.key(), environment.name(), lastDay);
+    }
+
+    /** The reminders whose moment is already past when a lease is set count as sent: no "7 days left" for a 3-day lease. */
+    LeaseMilestone noticeAt(Instant leaseEnd, Instant now) {
+        LeaseMilestone notice = null;
+        for (LeaseMilestone milestone : List.of(LeaseMilestone.FIRST_REMINDER, LeaseMilestone.LAST_REMINDER)) {
+            if (!milestone.at(leaseEnd, settings).isAfter(now)) {
+                notice = milestone;
+            }
+        }
+        return notice;
     }
 
     /** ServiceTask_RecordRefusal / ServiceTask_RecordRejection: it will not be made; its name is free again. */

@@ -56,12 +56,14 @@ public class EnvironmentService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final EnvironmentProperties settings;
+    private final LeaseExtensions extensions;
 
     EnvironmentService(EnvironmentRepository environments, TemplateCatalog templates, OrderCheck check,
                        CreditBudgets budgets, EnvironmentLifecycle lifecycle, TenantService tenants,
                        RequestService requests, CatalogService catalog, WorkflowService workflow,
                        NotificationService notifications, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
-                       EnvironmentProperties settings) {
+                       EnvironmentProperties settings, LeaseExtensions extensions) {
+        this.extensions = extensions;
         this.environments = environments;
         this.templates = templates;
         this.check = check;
@@ -122,7 +124,7 @@ public class EnvironmentService {
         Instant leaseEnd = CreditBudgets.leaseEndOf(order.leaseEnd());
         long environmentId;
         try {
-            environmentId = environments.insert(request.id(), order, template, me, leaseEnd, noticeAt(leaseEnd, now),
+            environmentId = environments.insert(request.id(), order, template, me, leaseEnd, lifecycle.noticeAt(leaseEnd, now),
                     now);
         } catch (DuplicateKeyException e) {
             log.warn("Refused environment order by {}: name {} was just taken in {}", me, order.name(), order.tenant());
@@ -143,17 +145,6 @@ public class EnvironmentService {
         log.info("{} ordered environment {} in {} ({}, {} credits for the lease)", me, order.name(), order.tenant(),
                 request.number(), estimate.leaseCredits());
         return requests.get(request.id());
-    }
-
-    /** The reminders whose moment is already past when a lease is set count as sent: no "7 days left" for a 3-day lease. */
-    LeaseMilestone noticeAt(Instant leaseEnd, Instant now) {
-        LeaseMilestone notice = null;
-        for (LeaseMilestone milestone : List.of(LeaseMilestone.FIRST_REMINDER, LeaseMilestone.LAST_REMINDER)) {
-            if (!milestone.at(leaseEnd, settings).isAfter(now)) {
-                notice = milestone;
-            }
-        }
-        return notice;
     }
 
     public List<EnvironmentView> mine() {
@@ -271,17 +262,31 @@ public class EnvironmentService {
         applyLease(environment, lastDay);
     }
 
-    /** Sets a new lease end (also from an approved extension beyond the maximum). */
-    @Transactional
-    public void applyLease(Environment environment, LocalDate lastDay) {
-        Instant now = clock.instant();
-        Instant leaseEnd = CreditBudgets.leaseEndOf(lastDay);
-        environments.updateLease(environment.id(), leaseEnd, noticeAt(leaseEnd, now));
-        if (environment.status() == EnvironmentStatus.EXPIRED) {
-            environments.updateStatus(environment.id(), EnvironmentStatus.STOPPED);
-            applyNow(environment.id(), now);
+    private void applyLease(Environment environment, LocalDate lastDay) {
+        try {
+            lifecycle.setLease(environment.id(), lastDay);
+        } catch (ProviderException e) {
+            log.error("Provider failed for environment {}: {}", environment.id(), e.getMessage(), e);
+            throw new InvalidRequestException(Map.of(FIELD_ENVIRONMENT, "environment.error.provider"));
         }
-        changed(environment, "extended to " + lastDay);
+        log.info("{} extended {} ({}) to {}", currentUser.username(), environment.key(), environment.name(), lastDay);
+    }
+
+    /**
+     * A lease beyond what the stage allows in one click: a request the tenant owner approves (another approver if
+     * the owner asks it). At most two years ahead.
+     */
+    @Transactional
+    public Request requestLongerLease(long id, LocalDate lastDay) {
+        Environment environment = manageable(id, false);
+        if (!environment.status().isProvisioned()) {
+            throw new InvalidRequestException(Map.of(FIELD_ENVIRONMENT, "environment.error.not-extendable"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(Schedule.AMSTERDAM));
+        if (lastDay == null || !lastDay.isAfter(maximumLeaseEnd(environment)) || lastDay.isAfter(today.plusYears(2))) {
+            throw new InvalidRequestException(Map.of(OrderCheck.LEASE_END, "environment.error.lease.longer"));
+        }
+        return extensions.request(environment, lastDay, currentUser.username());
     }
 
     /** Delete now: the instance deletes it (async, retried), as at the end of a lease. */

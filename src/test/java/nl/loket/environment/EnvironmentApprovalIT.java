@@ -131,6 +131,42 @@ class EnvironmentApprovalIT {
         assertThatThrownBy(() -> inbox.claim(task.getId())).isInstanceOf(OwnRequestException.class);
     }
 
+    @Test
+    void a_lease_beyond_the_stage_maximum_is_asked_of_the_tenant_owner_and_applied_when_approved() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        Request order = environments.order(order("utrecht", name("longer"), LocalDate.of(2026, 11, 30)));
+        processes.executeJobsOf(order.processInstanceId());
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));
+        processes.executeJobsOf(order.processInstanceId());
+        long id = environments.findByRequest(order.number()).orElseThrow().environment().id();
+        LocalDate maximum = environments.maximumLeaseEnd(environments.find(id).orElseThrow().environment());
+        assertThatThrownBy(() -> environments.extend(id, maximum.plusDays(1))).as("not in one click")
+                .isInstanceOfSatisfying(nl.loket.request.InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("leaseEnd", "environment.error.lease.too-long"));
+
+        Request asked = environments.requestLongerLease(id, maximum.plusDays(30));
+        users.loginAs("mark");
+        inbox.approve(single(inbox.myTasks(), asked).taskId());
+        processes.executeJobsOf(asked.processInstanceId());
+        users.loginAs("emma");
+        assertThat(requests.get(asked.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+        assertThat(environments.find(id).orElseThrow().environment().leaseEnd())
+                .isEqualTo(CreditBudgets.leaseEndOf(maximum.plusDays(30)));
+    }
+
+    @Test
+    void withdrawing_before_approval_frees_the_name() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        String name = name("withdrawn");
+        Request request = environments.order(withData(order("utrecht", name, LocalDate.of(2026, 11, 30))));
+        requests.withdraw(request.number(), "Not needed after all");
+        assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
+                .isEqualTo(EnvironmentStatus.REFUSED);
+        environments.order(order("utrecht", name, LocalDate.of(2026, 11, 30)));
+    }
+
     private String tenant(BigDecimal budget) {
         String code = "t" + UUID.randomUUID().toString().substring(0, 8);
         tenants.addIfAbsent(new Tenant(code, "Test tenant " + code, "mark", "sanne", budget), List.of("emma"));

@@ -252,8 +252,34 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
                 }
             });
             card.add(new Div(other));
+            card.add(longerLease(e));
         }
         return card;
+    }
+
+    /** Beyond the stage's maximum: a request the tenant owner decides. */
+    private Div longerLease(Environment e) {
+        LocalDate maximum = environments.maximumLeaseEnd(e);
+        Paragraph text = new Paragraph(getTranslation("environment.lease.longer"));
+        text.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        DatePicker longer = new DatePicker();
+        longer.setMin(maximum.plusDays(1));
+        longer.setMax(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(2));
+        longer.setId("longer-date");
+        Button ask = new Button(getTranslation("environment.lease.ask"), click -> {
+            try {
+                var request = environments.requestLongerLease(e.id(), longer.getValue());
+                Notification.show(getTranslation("environment.lease.asked-done", request.number()), 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                getUI().ifPresent(ui -> ui.navigate("requests/" + request.number()));
+            } catch (InvalidRequestException ex) {
+                error(ex.fieldErrors().values().iterator().next());
+            }
+        });
+        ask.setId("ask-longer");
+        HorizontalLayout row = new HorizontalLayout(longer, ask);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return new Div(text, row);
     }
 
     private Div costCard(Environment e) {
