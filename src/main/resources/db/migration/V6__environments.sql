@@ -48,7 +48,7 @@ create table environment (
     component_count  integer       not null,
     support          boolean       not null,
     production_data  boolean       not null,
-    schedule_days    varchar(40)   not null,
+    schedule_days    varchar(80)   not null,
     schedule_from    time          not null,
     schedule_until   time          not null,
     lease_end        timestamp with time zone not null,
