@@ -20,15 +20,15 @@ public final class EnvironmentProcess {
     public static final String RECORD_REJECTION = "ServiceTask_RecordRejection";
     public static final String END_REJECTED = "EndEvent_Rejected";
     public static final String PROVISION = "ServiceTask_Provision";
-    public static final String WAIT_FOR_PROVIDER = "IntermediateCatchEvent_WaitForProvider";
+    public static final String WAIT_FOR_PROVIDER = "IntermediateEvent_WaitForProvider";
     public static final String CHECK_PROVISIONING = "ServiceTask_CheckProvisioning";
     public static final String WAIT_FOR_EVENT = "Gateway_WaitForEvent";
-    public static final String SCHEDULE_CHANGE = "IntermediateCatchEvent_ScheduleChange";
+    public static final String SCHEDULE_CHANGE = "IntermediateEvent_ScheduleChange";
     public static final String APPLY_SCHEDULE = "ServiceTask_ApplySchedule";
-    public static final String LEASE_MILESTONE = "IntermediateCatchEvent_LeaseMilestone";
+    public static final String LEASE_MILESTONE = "IntermediateEvent_LeaseMilestone";
     public static final String HANDLE_LEASE_MILESTONE = "ServiceTask_HandleLeaseMilestone";
-    public static final String ENVIRONMENT_CHANGED = "IntermediateCatchEvent_EnvironmentChanged";
-    public static final String DELETE_REQUESTED = "IntermediateCatchEvent_DeleteRequested";
+    public static final String ENVIRONMENT_CHANGED = "IntermediateEvent_EnvironmentChanged";
+    public static final String DELETE_REQUESTED = "IntermediateEvent_DeleteRequested";
     public static final String DELETE = "ServiceTask_Delete";
     public static final String END_DELETED = "EndEvent_Deleted";
 

@@ -177,7 +177,11 @@ class SoftwareAccessBrowserIT {
     private String emmaRequestsIntellij() {
         // the newcomer's way in: the catalogue, then the request type's button
         openAs(url("/catalog"), "emma");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("request-software-access"))).click();
+        WebElement requestButton = wait.until(ExpectedConditions.elementToBeClickable(By.id("request-software-access")));
+        // the catalogue is longer than the window: bring the button to the middle before clicking it
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", requestButton);
+        wait.until(ExpectedConditions.elementToBeClickable(requestButton)).click();
         wait.until(ExpectedConditions.urlContains("/request/software-access"));
         WebElement softwareInput = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#field-software input")));
         screenshot("emma-empty-form");

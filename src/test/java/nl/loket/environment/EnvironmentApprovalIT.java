@@ -49,6 +49,8 @@ class EnvironmentApprovalIT {
     @AfterEach
     void reset() {
         EngineTime.reset();
+        processes.endAll(EnvironmentProcess.KEY);
+        processes.endAll(LeaseExtensionProcess.KEY);
         TestUsers.logout();
     }
 

@@ -50,6 +50,8 @@ class EnvironmentLifecycleIT {
     @AfterEach
     void reset() {
         EngineTime.reset();
+        processes.endAll(EnvironmentProcess.KEY);
+        processes.endAll(LeaseExtensionProcess.KEY);
         cloud.injectFailures(0);
         TestUsers.logout();
     }

@@ -36,6 +36,8 @@ class SustainabilityIT {
     @AfterEach
     void reset() {
         EngineTime.reset();
+        processes.endAll(EnvironmentProcess.KEY);
+        processes.endAll(LeaseExtensionProcess.KEY);
         TestUsers.logout();
     }
 

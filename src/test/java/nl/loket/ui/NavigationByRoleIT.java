@@ -36,7 +36,8 @@ class NavigationByRoleIT {
     void an_employee_sees_requests_but_no_inbox_and_no_cockpit() {
         KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(MyRequestsView.class);
-        assertThat(navLabels()).containsExactly("My requests", "Request something", "Notifications");
+        assertThat(navLabels()).containsExactly("My requests", "Request something", "Environments",
+                "Tenant environments", "Notifications", "Sustainability");
         assertThat(_find(Anchor.class, spec -> spec.withId("cockpit-link"))).isEmpty();
     }
 
@@ -52,7 +53,8 @@ class NavigationByRoleIT {
     void an_approver_sees_the_inbox_in_dutch() {
         KaribuSupport.openAs("mark", users, context, Locale.forLanguageTag("nl"));
         UI.getCurrent().navigate(MyRequestsView.class);
-        assertThat(navLabels()).containsExactly("Mijn aanvragen", "Iets aanvragen", "Werkbak", "Meldingen", "Afwezigheid");
+        assertThat(navLabels()).containsExactly("Mijn aanvragen", "Iets aanvragen", "Omgevingen",
+                "Organisatie-omgevingen", "Werkbak", "Meldingen", "Afwezigheid", "Duurzaamheid");
         UI.getCurrent().navigate(InboxView.class);
         _get(InboxView.class);
     }

@@ -57,6 +57,8 @@ class EnvironmentViewsIT {
     void close() {
         KaribuSupport.close();
         EngineTime.reset();
+        processes.endAll(nl.loket.environment.EnvironmentProcess.KEY);
+        processes.endAll(nl.loket.environment.LeaseExtensionProcess.KEY);
     }
 
     @Test
