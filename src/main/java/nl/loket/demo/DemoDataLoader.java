@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.loket.access.SoftwareCatalog;
+import nl.loket.environment.DemoEnvironmentHistory;
 import nl.loket.environment.EnvironmentTemplate;
 import nl.loket.environment.Size;
 import nl.loket.environment.Stage;
@@ -43,9 +44,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final SoftwareCatalog software;
     private final TenantService tenants;
     private final TemplateCatalog templates;
+    private final DemoEnvironmentHistory history;
 
     DemoDataLoader(UserAccountService users, SoftwareCatalog software, TenantService tenants,
-                   TemplateCatalog templates) {
+                   TemplateCatalog templates, DemoEnvironmentHistory history) {
+        this.history = history;
         this.users = users;
         this.software = software;
         this.tenants = tenants;
@@ -68,6 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
         software.addIfAbsent("Adobe Acrobat Pro", "Adobe", "PDF editing and signing", new BigDecimal("19.99"));
         software.addIfAbsent("Microsoft Visio", "Microsoft", "Diagrams and floor plans", new BigDecimal("12.60"));
         tenantsAndTemplates();
+        history.addIfNoEnvironments();
         log.info("Demo data is on: users emma, mark, frank, ada and sanne (password '{}')", DEMO_PASSWORD);
     }
 

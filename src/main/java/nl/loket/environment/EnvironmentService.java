@@ -374,7 +374,8 @@ public class EnvironmentService {
                 .filter(java.util.Objects::nonNull).toList());
         Instant now = clock.instant();
         return list.stream().map(e -> {
-            String failure = failures.get(byId.get(e.id()).processInstanceId());
+            String instance = byId.get(e.id()).processInstanceId();
+            String failure = instance == null ? null : failures.get(instance);
             return new EnvironmentView(e, failure != null && e.status().isLive() ? EnvironmentStatus.FAILED : e.status(),
                     failure, e.isExpiring(now, settings.firstReminder()));
         }).toList();

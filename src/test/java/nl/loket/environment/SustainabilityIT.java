@@ -82,6 +82,18 @@ class SustainabilityIT {
         assertThat(footprint.percentAvoided()).isEqualByComparingTo("32.1");
     }
 
+    @Test
+    void the_demo_history_gives_every_tenant_booked_past_environments_and_figures() {
+        for (Tenant tenant : tenants.all().stream().filter(t -> List.of("utrecht", "amersfoort", "zeist", "provincie")
+                .contains(t.code())).toList()) {
+            Footprint footprint = sustainability.of(tenant.code());
+            assertThat(footprint.environments()).as(tenant.code()).isGreaterThanOrEqualTo(3);
+            assertThat(footprint.ran()).as("office hours run less than always on").isLessThan(footprint.alwaysOn());
+            assertThat(footprint.creditsSaved()).isPositive();
+            assertThat(footprint.peakExisting()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
     private static EnvironmentOrder order(String tenant, Schedule schedule) {
         return new EnvironmentOrder(tenant, "database-sandbox", "s-" + UUID.randomUUID().toString().substring(0, 6),
                 Stage.DEVELOPMENT, Size.SMALL, false, false, schedule, LocalDate.of(2026, 12, 31));

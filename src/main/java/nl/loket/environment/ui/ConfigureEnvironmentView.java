@@ -180,9 +180,11 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
         stage.setValue(stages.contains(previous) ? previous : stages.get(0));
         Size previousSize = size.getValue();
         List<Size> sizes = java.util.Arrays.stream(Size.values()).filter(chosen::offers).toList();
+        size.setItemLabelGenerator(s -> chosen.offers(s)
+                ? getTranslation("environment.size.factor", EnvironmentTexts.size(this, s),
+                        EnvironmentTexts.number(chosen.sizeFactors().get(s), 2, getLocale()))
+                : EnvironmentTexts.size(this, s));
         size.setItems(sizes);
-        size.setItemLabelGenerator(s -> getTranslation("environment.size.factor", EnvironmentTexts.size(this, s),
-                EnvironmentTexts.number(chosen.sizeFactors().get(s), 2, getLocale())));
         size.setValue(sizes.contains(previousSize) ? previousSize : sizes.get(0));
         refresh();
     }

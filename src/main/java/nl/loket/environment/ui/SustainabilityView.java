@@ -40,7 +40,7 @@ public class SustainabilityView extends VerticalLayout implements HasDynamicTitl
         java.util.Map<String, String> names = tenants.all().stream()
                 .collect(java.util.stream.Collectors.toMap(Tenant::code, Tenant::name));
         perTenant.addColumn(f -> names.getOrDefault(f.tenant(), f.tenant())).setHeader(getTranslation("environment.tenant"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1);
         perTenant.addColumn(f -> f.environments()).setHeader(getTranslation("sustainability.environments")).setAutoWidth(true);
         perTenant.addColumn(f -> EnvironmentTexts.number(f.percentAvoided(), 1, locale) + "%")
                 .setHeader(getTranslation("sustainability.avoided")).setAutoWidth(true);

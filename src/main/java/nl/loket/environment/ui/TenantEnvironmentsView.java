@@ -72,6 +72,7 @@ public class TenantEnvironmentsView extends VerticalLayout implements HasDynamic
         tenant.setItems(visible);
         tenant.setItemLabelGenerator(Tenant::name);
         tenant.setId("tenant");
+        tenant.setWidth("20em");
         tenant.addValueChangeListener(e -> show(e.getValue()));
         content.setWidthFull();
         add(tenant, content);

@@ -69,7 +69,13 @@ class EnvironmentViewsIT {
         ConfigureEnvironmentView view = _get(ConfigureEnvironmentView.class);
         view.tenant.setValue(view.tenant.getListDataView().getItems()
                 .filter(t -> t.code().equals("utrecht")).findFirst().orElseThrow());
+        // from a template with a large size to ones without: the size choices follow
+        view.template.setValue(templates.find("application-landscape").orElseThrow());
+        view.size.setValue(Size.LARGE);
+        view.template.setValue(templates.find("data-workspace").orElseThrow());
+        assertThat(view.size.getListDataView().getItems()).containsExactly(Size.SMALL, Size.MEDIUM);
         view.template.setValue(templates.find("database-sandbox").orElseThrow());
+        assertThat(view.size.getValue()).isEqualTo(Size.SMALL);
         assertThat(text("estimate-per-hour")).isEqualTo("0.5 credits");
         assertThat(text("estimate-hours-per-week")).as("office hours").isEqualTo("60 h");
         assertThat(_get(Paragraph.class, spec -> spec.withId("approval")).getText()).startsWith("Approved by the rules");
@@ -158,6 +164,11 @@ class EnvironmentViewsIT {
                 .findFirst().orElseThrow());
         assertThat(_get(Paragraph.class, spec -> spec.withId("tenant-budget")).getText()).startsWith("Budget 2026: 50,000 credits");
         assertThat(_find(Span.class, spec -> spec.withId("footprint-hours"))).hasSize(1);
+        // a tenant with only past environments (the demo history: no process instance any more)
+        view.tenant.setValue(view.tenant.getListDataView().getItems().filter(t -> t.code().equals("provincie"))
+                .findFirst().orElseThrow());
+        assertThat(_get(EnvironmentGrid.class, spec -> spec.withId("tenant-environments")).getGenericDataView()
+                .getItems().map(v -> v.environment().status()).distinct().toList()).containsExactly(EnvironmentStatus.DELETED);
         KaribuSupport.close();
 
         users.approver("stranger", "Stan Vreemd", null);
