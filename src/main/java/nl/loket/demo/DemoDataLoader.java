@@ -62,7 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
         user("emma", "Emma Jansen", "mark", Roles.EMPLOYEE);
         user("frank", "Frank Bakker", "mark", Roles.EMPLOYEE, Roles.FULFILLER);
         user("ada", "Ada Visser", null, Roles.EMPLOYEE, Roles.PROCESS_ADMIN);
-        user("sanne", "Sanne de Boer", "mark", Roles.EMPLOYEE);
+        user("sanne", "Sanne de Boer", "mark", Roles.EMPLOYEE, Roles.APPROVER);
 
         software.addIfAbsent("Visual Studio Code", "Microsoft", "Code editor", BigDecimal.ZERO);
         software.addIfAbsent("LibreOffice", "The Document Foundation", "Office suite", BigDecimal.ZERO);
