@@ -185,33 +185,32 @@ public class EnvironmentService {
     /** Start now: runs for {@code manual-run} (4 hours), then the schedule decides again. */
     @Transactional
     public void startNow(long id) {
-        Environment environment = manageable(id, true);
-        Instant now = clock.instant();
-        environments.updateManual(id, EnvironmentStatus.RUNNING, now.plus(settings.manualRun()));
-        applyNow(id, now);
-        changed(environment, "started now");
+        override(id, EnvironmentStatus.RUNNING, now -> now.plus(settings.manualRun()), "started now");
     }
 
     /** Stop now: stopped until the schedule would next start it (for always-on: until started again). */
     @Transactional
     public void stopNow(long id) {
-        Environment environment = manageable(id, true);
-        Instant now = clock.instant();
-        environments.updateManual(id, EnvironmentStatus.STOPPED, nextScheduledStart(environment.schedule(), now));
-        applyNow(id, now);
-        changed(environment, "stopped now");
+        override(id, EnvironmentStatus.STOPPED,
+                now -> nextScheduledStart(environments.find(id).orElseThrow().schedule(), now), "stopped now");
     }
 
     /** The Friday nudge's action: stopped until Monday 07:00, whatever the schedule says. */
     @Transactional
     public void stopForTheWeekend(long id) {
+        override(id, EnvironmentStatus.STOPPED, now -> LocalDate.now(clock.withZone(Schedule.AMSTERDAM))
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(LocalTime.of(7, 0))
+                .atZone(Schedule.AMSTERDAM).toInstant(), "stopped for the weekend");
+    }
+
+    /** The owner overrides the schedule until a moment (null: until they change it again), at the provider at once. */
+    private void override(long id, EnvironmentStatus state, java.util.function.UnaryOperator<Instant> until,
+                          String what) {
         Environment environment = manageable(id, true);
         Instant now = clock.instant();
-        LocalDate monday = LocalDate.now(clock.withZone(Schedule.AMSTERDAM)).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        environments.updateManual(id, EnvironmentStatus.STOPPED,
-                monday.atTime(LocalTime.of(7, 0)).atZone(Schedule.AMSTERDAM).toInstant());
+        environments.updateManual(id, state, until.apply(now));
         applyNow(id, now);
-        changed(environment, "stopped for the weekend");
+        changed(environment, what);
     }
 
     @Transactional

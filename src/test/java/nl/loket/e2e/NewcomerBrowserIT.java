@@ -40,8 +40,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The newcomer's main path in a real browser (headless Chromium): Emma asks for IntelliJ IDEA, her manager Mark
- * approves it in his inbox, and the engine's job executor grants it in the background until Emma sees "fulfilled".
+ * The newcomer's main paths in a real browser (headless Chromium): Emma asks for IntelliJ IDEA, her manager Mark
+ * approves it in his inbox, and the engine's job executor grants it in the background until Emma sees "fulfilled";
+ * and Emma configures an environment, orders it and sees it running.
  * Skipped where Chromium or chromedriver is not installed; CI installs both (see .ci/run).
  * Screenshots of each step go to target/screenshots/ for a human to look at.
  */
@@ -54,12 +55,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "vaadin.devmode.devTools.enabled=false",
         // Camunda's REST API and web apps find engines in a JVM-wide registry, by name: an engine called "default"
         // here would take that name over from the other test contexts in this JVM.
-        "camunda.bpm.process-engine-name=e2e"
+        "camunda.bpm.process-engine-name=e2e",
+        // the simulated cloud is quick here, so the environment runs within the test's patience
+        "loket.environments.simulated.delay=PT1S",
+        "loket.environments.provider-poll=PT1S"
 })
 // No @DirtiesContext: closing a context with Camunda's web apps while other contexts live on in the same JVM
 // broke their Cockpit (HTTP 500 in SecurityBoundariesIT). The idle job executor costs nothing until the JVM exits.
-@EnabledIf(value = "chromiumInstalled", disabledReason = SoftwareAccessBrowserIT.NO_CHROMIUM)
-class SoftwareAccessBrowserIT {
+@EnabledIf(value = "chromiumInstalled", disabledReason = NewcomerBrowserIT.NO_CHROMIUM)
+class NewcomerBrowserIT {
 
     static final String NO_CHROMIUM = "Browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver"
             + " (apt-get install -y chromium chromium-driver; CI installs them in .ci/run)";
@@ -168,6 +172,41 @@ class SoftwareAccessBrowserIT {
             screenshot("emma-request-fulfilled");
             assertThat(status()).as("status of %s %s after approval", number, GRANT_TIMEOUT).isEqualTo("FULFILLED");
             assertThat(driver.findElement(By.id("request-heading")).getText()).contains(number, SOFTWARE);
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            throw e;
+        }
+    }
+
+    @Test
+    void an_environment_is_configured_ordered_and_running_in_the_browser() {
+        try {
+            openAs(url("/environments/new"), "emma");
+            WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#name input")));
+            name.sendKeys("e2e-sandbox");
+            // always on, so that it runs whatever day and hour the test runs
+            WebElement alwaysOn = driver.findElement(By.cssSelector("#schedule-kind vaadin-radio-button:nth-of-type(2)"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", alwaysOn);
+            alwaysOn.click();
+            waitForVaadin();
+            wait.until(ExpectedConditions.textToBe(By.id("estimate-hours-per-week"), "168 h"));
+            screenshot("emma-environment-configured");
+
+            WebElement submit = driver.findElement(By.id("submit"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+            submit.click();
+            wait.until(ExpectedConditions.urlMatches(REQUEST_URL.pattern()));
+            waitForStatus("FULFILLED", GRANT_TIMEOUT);
+            screenshot("emma-environment-request");
+            assertThat(status()).as("the rules approve a development sandbox; the simulated cloud makes it")
+                    .isEqualTo("FULFILLED");
+
+            driver.get(url("/environments"));
+            WebElement running = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//vaadin-grid[@id='my-environments']/vaadin-grid-cell-content//span[@data-status='RUNNING']")));
+            assertThat(running.getText()).isEqualTo("Running");
+            assertThat(driver.findElement(By.id("my-environments")).getText()).contains("e2e-sandbox");
+            screenshot("emma-environments");
         } catch (RuntimeException | AssertionError e) {
             screenshot("failure");
             throw e;
