@@ -15,6 +15,15 @@ public class TenantService {
     private static final String SELECT = """
             select code, name, owner_username, privacy_owner_username, yearly_budget_credits from tenant""";
 
+    public static final String FIELD_CODE = "code";
+    public static final String FIELD_NAME = "name";
+    public static final String FIELD_OWNER = "owner";
+    public static final String FIELD_PRIVACY_OWNER = "privacyOwner";
+    public static final String FIELD_BUDGET = "budget";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TenantService.class);
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
     private final JdbcClient jdbc;
 
     TenantService(JdbcClient jdbc) {
@@ -67,6 +76,57 @@ public class TenantService {
                 insert into tenant_member (tenant_code, username)
                 select ?, ? where not exists (select 1 from tenant_member where tenant_code = ? and username = ?)""")
                 .params(code, username, code, username).update();
+    }
+
+    /**
+     * Adds or changes a tenant and sets its members (admins, at *Tenants*). Checked field by field; an existing
+     * tenant keeps its code.
+     */
+    @Transactional
+    public void save(Tenant tenant, java.util.Collection<String> members) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (tenant.code() == null || !CODE.matcher(tenant.code()).matches()) {
+            errors.put(FIELD_CODE, "tenant.error.code");
+        }
+        if (tenant.name() == null || tenant.name().isBlank() || tenant.name().length() > 200) {
+            errors.put(FIELD_NAME, "tenant.error.name");
+        }
+        if (tenant.owner() == null || !userExists(tenant.owner())) {
+            errors.put(FIELD_OWNER, "tenant.error.owner");
+        }
+        if (tenant.privacyOwner() != null && !userExists(tenant.privacyOwner())) {
+            errors.put(FIELD_PRIVACY_OWNER, "tenant.error.owner");
+        }
+        if (tenant.yearlyBudgetCredits() == null || tenant.yearlyBudgetCredits().signum() < 0
+                || tenant.yearlyBudgetCredits().compareTo(new BigDecimal("1000000000")) >= 0) {
+            errors.put(FIELD_BUDGET, "tenant.error.budget");
+        }
+        if (!errors.isEmpty()) {
+            throw new nl.loket.request.InvalidRequestException(errors);
+        }
+        if (find(tenant.code()).isPresent()) {
+            jdbc.sql("""
+                    update tenant set name = ?, owner_username = ?, privacy_owner_username = ?, yearly_budget_credits = ?
+                    where code = ?""")
+                    .params(tenant.name().strip(), tenant.owner(), tenant.privacyOwner(), tenant.yearlyBudgetCredits(),
+                            tenant.code())
+                    .update();
+        } else {
+            jdbc.sql("""
+                    insert into tenant (code, name, owner_username, privacy_owner_username, yearly_budget_credits)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(tenant.code(), tenant.name().strip(), tenant.owner(), tenant.privacyOwner(),
+                            tenant.yearlyBudgetCredits())
+                    .update();
+        }
+        jdbc.sql("delete from tenant_member where tenant_code = ?").param(tenant.code()).update();
+        members.stream().distinct().filter(this::userExists).forEach(member -> addMember(tenant.code(), member));
+        log.info("Tenant {} saved with {} members", tenant.code(), members.size());
+    }
+
+    private boolean userExists(String username) {
+        return jdbc.sql("select count(*) from loket_user where username = ?").param(username).query(Integer.class)
+                .single() > 0;
     }
 
     private static Tenant map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
