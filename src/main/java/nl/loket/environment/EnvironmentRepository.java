@@ -72,6 +72,11 @@ class EnvironmentRepository {
                 .param("tenants", tenants).query(EnvironmentRepository::map).list();
     }
 
+    List<Environment> running() {
+        return jdbc.sql(SELECT + " where e.status = 'RUNNING' order by e.owner_username, e.name")
+                .query(EnvironmentRepository::map).list();
+    }
+
     List<Environment> all() {
         return jdbc.sql(SELECT + " order by e.created_at desc").query(EnvironmentRepository::map).list();
     }

@@ -73,11 +73,11 @@ class MailOutbox {
 
     /** Straight into the portal: the approver to their inbox, the requester to the request. */
     private String link(String kind, String requestNumber) {
-        if (NotificationService.FOR_TASK_HOLDERS.contains(kind) || requestNumber == null) {
-            return baseUrl + "/inbox";
-        }
         if (NotificationService.FOR_ENVIRONMENT_OWNERS.contains(kind)) {
             return baseUrl + "/environments";
+        }
+        if (NotificationService.FOR_TASK_HOLDERS.contains(kind) || requestNumber == null) {
+            return baseUrl + "/inbox";
         }
         return baseUrl + "/requests/" + requestNumber;
     }

@@ -40,16 +40,18 @@ public class NotificationService {
     /** To an environment's owner: its lease ended, it is stopped and will be deleted after the grace period. */
     public static final String LEASE_EXPIRED = "notification.lease-expired";
     public static final String ENVIRONMENT_DELETED = "notification.environment-deleted";
+    /** To an owner on Friday afternoon: these environments of yours still run; stop them for the weekend? */
+    public static final String FRIDAY_NUDGE = "notification.friday-nudge";
     /** Kinds about an environment, whose link leads to the owner's environments. */
     public static final List<String> FOR_ENVIRONMENT_OWNERS = List.of(ENVIRONMENT_READY, LEASE_REMINDER, LEASE_EXPIRED,
-            ENVIRONMENT_DELETED);
+            ENVIRONMENT_DELETED, FRIDAY_NUDGE);
     /** Kinds that go to whoever has to act, whose link leads to the inbox rather than the request. */
     public static final List<String> FOR_TASK_HOLDERS = List.of(APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
             REQUESTER_COMMENTED, ANSWERED);
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
     public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
             REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED, ENVIRONMENT_READY,
-            LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED);
+            LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED, FRIDAY_NUDGE);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;
@@ -78,6 +80,12 @@ public class NotificationService {
                 .params(recipient, requestNumber, messageKey, String.join(SEPARATOR, arguments), now())
                 .update();
         mail.enqueue(recipient, requestNumber, messageKey, arguments);
+    }
+
+    /** Whether the recipient got a notification of this kind since a moment (to send a reminder once). */
+    public boolean sentSince(String recipient, String kind, java.time.Instant since) {
+        return jdbc.sql("select count(*) from notification where recipient = ? and message_key = ? and created_at >= ?")
+                .params(recipient, kind, since.atOffset(ZoneOffset.UTC)).query(Integer.class).single() > 0;
     }
 
     /** The current user's latest notifications, newest first. */

@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:loket-it;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "loket.demo-data.enabled=true",
-        "loket.mail.scheduler.enabled=false"
+        "loket.mail.scheduler.enabled=false",
+        "loket.environments.friday-nudge.enabled=false"
 })
 public @interface LoketIntegrationTest {
 }

@@ -85,7 +85,10 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         Span when = new Span(Formats.dateTime(notification.createdAt(), getLocale()));
         when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         card.add(new Div(text), new Div(when));
-        if (notification.requestNumber() != null) {
+        if (notification.requestNumber() == null
+                && NotificationService.FOR_ENVIRONMENT_OWNERS.contains(notification.messageKey())) {
+            card.add(new Div(new Anchor("environments", getTranslation("nav.environments"))));
+        } else if (notification.requestNumber() != null) {
             boolean forApprover = NotificationService.FOR_TASK_HOLDERS.contains(notification.messageKey());
             boolean forOwner = NotificationService.FOR_ENVIRONMENT_OWNERS.contains(notification.messageKey());
             Anchor open = new Anchor(forApprover ? "inbox" : forOwner ? "environments"
