@@ -159,7 +159,8 @@ class EnvironmentViewsIT {
         UI.getCurrent().navigate(TenantEnvironmentsView.class);
         TenantEnvironmentsView view = _get(TenantEnvironmentsView.class);
         assertThat(view.tenant.getListDataView().getItems().map(t -> t.code()).toList())
-                .as("frank's tenants").containsExactlyInAnyOrder("utrecht", "zeist", "provincie");
+                .as("frank's tenants (tests may have added more)").contains("utrecht", "zeist", "provincie")
+                .doesNotContain("amersfoort");
         view.tenant.setValue(view.tenant.getListDataView().getItems().filter(t -> t.code().equals("utrecht"))
                 .findFirst().orElseThrow());
         assertThat(_get(Paragraph.class, spec -> spec.withId("tenant-budget")).getText()).startsWith("Budget 2026: 50,000 credits");
