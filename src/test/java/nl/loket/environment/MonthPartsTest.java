@@ -27,6 +27,14 @@ class MonthPartsTest {
                 new CreditLedger.MonthPart(YearMonth.of(2026, 12), Duration.ofHours(3)));
     }
 
+    @Test
+    void october_has_a_745_hour_month_when_the_clocks_go_back() {
+        Instant from = LocalDateTime.of(2026, 10, 1, 0, 0).atZone(Schedule.AMSTERDAM).toInstant();
+        Instant until = LocalDateTime.of(2026, 11, 1, 0, 0).atZone(Schedule.AMSTERDAM).toInstant();
+        assertThat(CreditLedger.monthParts(from, until))
+                .containsExactly(new CreditLedger.MonthPart(YearMonth.of(2026, 10), Duration.ofHours(745)));
+    }
+
     @Property(tries = 300)
     void the_parts_add_up_to_the_run_and_each_lies_in_its_own_month(
             @ForAll @LongRange(min = 0, max = 400L * 24 * 3600) long offset,
@@ -37,6 +45,9 @@ class MonthPartsTest {
         assertThat(parts.stream().map(CreditLedger.MonthPart::running).reduce(Duration.ZERO, Duration::plus))
                 .isEqualTo(Duration.ofSeconds(length));
         assertThat(parts.stream().map(CreditLedger.MonthPart::month).distinct().count()).isEqualTo(parts.size());
-        parts.forEach(part -> assertThat(part.running()).isLessThanOrEqualTo(Duration.ofDays(31)));
+        // no part is longer than its month really is (October in Amsterdam has 745 hours: the clocks go back)
+        parts.forEach(part -> assertThat(part.running()).isLessThanOrEqualTo(Duration.between(
+                part.month().atDay(1).atStartOfDay(Schedule.AMSTERDAM),
+                part.month().plusMonths(1).atDay(1).atStartOfDay(Schedule.AMSTERDAM))));
     }
 }
