@@ -6,32 +6,64 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.springframework.stereotype.Service;
 
-/** A process instance's timeline from the engine's history. */
+/**
+ * A process instance's timeline from the engine's history. A model can keep routine steps off the timeline with
+ * the extension property {@code loket:timeline = hidden} (e.g. the daily start and stop of an environment).
+ */
 @Service
 public class ProcessHistoryService {
 
-    private final HistoryService historyService;
+    static final String TIMELINE = "loket:timeline";
+    static final String HIDDEN = "hidden";
 
-    ProcessHistoryService(HistoryService historyService) {
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final Map<String, Set<String>> hiddenByDefinition = new ConcurrentHashMap<>();
+
+    ProcessHistoryService(HistoryService historyService, RepositoryService repositoryService) {
         this.historyService = historyService;
+        this.repositoryService = repositoryService;
     }
 
     /** The steps a person would recognise (start, tasks, decisions, end), oldest first. */
     public List<TimelineEntry> timeline(String processInstanceId) {
+        Set<String> hidden = definitionId(processInstanceId).map(this::hiddenSteps).orElse(Set.of());
         return historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc()
                 .list().stream()
+                .filter(activity -> !hidden.contains(activity.getActivityId()))
                 .map(ProcessHistoryService::toEntry)
                 .filter(entry -> entry.kind() != TimelineEntry.Kind.GATEWAY && entry.kind() != TimelineEntry.Kind.OTHER)
                 .toList();
+    }
+
+    /** The ids of a definition's steps marked {@code loket:timeline = hidden}; a deployed definition never changes. */
+    private Set<String> hiddenSteps(String definitionId) {
+        return hiddenByDefinition.computeIfAbsent(definitionId, id -> {
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(id);
+            return model.getModelElementsByType(CamundaProperty.class).stream()
+                    .filter(property -> TIMELINE.equals(property.getCamundaName())
+                            && HIDDEN.equals(property.getCamundaValue()))
+                    .map(property -> property.getParentElement().getParentElement().getParentElement())
+                    .filter(element -> element instanceof FlowNode)
+                    .map(element -> ((FlowNode) element).getId())
+                    .collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     /** The instance's variables as they ended up (also after it finished), by name. */

@@ -106,6 +106,11 @@ abstract class EnvironmentLifecycleContract {
                 });
         assertThat(budgets.budget("utrecht").used()).isGreaterThanOrEqualTo(new BigDecimal("10.49"));
         assertThat(sustainability.of("utrecht").ran()).isPositive();
+        // the daily starts and stops are routine: kept off the request's timeline (loket:timeline = hidden)
+        assertThat(requests.myRequest(request.number()).orElseThrow().timeline())
+                .extracting(nl.loket.workflow.TimelineEntry::activityId)
+                .contains(EnvironmentProcess.PROVISION).doesNotContain(EnvironmentProcess.APPLY_SCHEDULE,
+                        EnvironmentProcess.CHECK_PROVISIONING);
 
         EngineTime.set(Instant.parse("2026-10-26T06:00:00Z"));
         processes.executeJobsOf(instance);
