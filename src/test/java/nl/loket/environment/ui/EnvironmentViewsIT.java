@@ -52,6 +52,7 @@ class EnvironmentViewsIT {
     @Autowired RequestService requests;
     @Autowired TemplateCatalog templates;
     @Autowired TestProcesses processes;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void close() {
@@ -133,11 +134,16 @@ class EnvironmentViewsIT {
     @Test
     void on_friday_afternoon_running_environments_are_shown_with_stop_for_the_weekend() {
         Environment environment = runningEnvironment("emma");
+        // environments of earlier tests that still run are not this test's business
+        jdbc.sql("update environment set status = 'STOPPED' where status = 'RUNNING' and id <> ?")
+                .param(environment.id()).update();
         EngineTime.set(LocalDateTime.of(2026, 11, 6, 16, 5));   // Friday
         KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(EnvironmentsView.class);
         Div nudge = _get(Div.class, spec -> spec.withId("friday-nudge"));
         assertThat(_get(nudge, Span.class, spec -> spec.withText(environment.name()))).isNotNull();
+        assertThat(_find(nudge, Span.class, spec -> spec.withText("Weekend ahead: one of your environments still runs.")))
+                .hasSize(1);
 
         _click(_get(Button.class, spec -> spec.withId("nudge-stop-" + environment.id())));
         Environment stopped = environments.find(environment.id()).orElseThrow().environment();
