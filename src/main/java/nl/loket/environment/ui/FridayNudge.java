@@ -104,6 +104,8 @@ class FridayNudge implements LayoutBanner {
                 row.setVisible(false);
                 Notification.show(done, 4000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                // the page and the banner itself show the new state
+                getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
             } catch (InvalidRequestException e) {
                 Notification.show(getTranslation(e.fieldErrors().values().iterator().next()), 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);

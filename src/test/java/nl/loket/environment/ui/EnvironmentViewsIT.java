@@ -146,6 +146,8 @@ class EnvironmentViewsIT {
                 .hasSize(1);
 
         _click(_get(Button.class, spec -> spec.withId("nudge-stop-" + environment.id())));
+        assertThat(_find(Div.class, spec -> spec.withId("friday-nudge"))).as("nothing runs any more: the banner goes")
+                .isEmpty();
         Environment stopped = environments.find(environment.id()).orElseThrow().environment();
         assertThat(stopped.status()).isEqualTo(EnvironmentStatus.STOPPED);
         assertThat(stopped.manualUntil()).as("until Monday 07:00")
