@@ -84,7 +84,9 @@ public class TaskWorkService {
             return Optional.empty();
         }
         try {
-            return Optional.of(toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId())));
+            WorkTask work = toWorkTask(task, businessKeysOf(List.of(task)).get(task.getProcessInstanceId()));
+            // completed by someone else between the query and the look-up of its candidates, which then finds none
+            return isGone(taskId) ? Optional.empty() : Optional.of(work);
         } catch (RuntimeException e) {
             // completed by someone else between the query and the look-ups that follow it
             if (isGone(taskId)) {
