@@ -13,7 +13,6 @@ import nl.loket.notification.NotificationService;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
-import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DecisionEvaluator;
 import nl.loket.workflow.ProcessVariables;
 import org.slf4j.Logger;
@@ -30,18 +29,16 @@ public class SoftwareAccessService {
 
     private final SoftwareCatalog software;
     private final RequestService requests;
-    private final UserAccountService users;
     private final NotificationService notifications;
     private final DecisionEvaluator decisions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SoftwareAccessService(SoftwareCatalog software, RequestService requests, UserAccountService users,
+    SoftwareAccessService(SoftwareCatalog software, RequestService requests,
                           NotificationService notifications, DecisionEvaluator decisions, JdbcClient jdbc,
                           Clock clock) {
         this.software = software;
         this.requests = requests;
-        this.users = users;
         this.notifications = notifications;
         this.decisions = decisions;
         this.jdbc = jdbc;
@@ -84,12 +81,7 @@ public class SoftwareAccessService {
 
     @Transactional
     public void markAwaitingApproval(long requestId, String approver) {
-        requests.changeStatus(requestId, RequestStatus.AWAITING_APPROVAL, null);
-        if (approver != null) {
-            Request request = requests.get(requestId);
-            notifications.notify(approver, request.number(), NotificationService.APPROVAL_NEEDED,
-                    request.number(), users.displayName(request.requester()), request.summary());
-        }
+        requests.awaitingApproval(requestId, approver);
     }
 
     @Transactional
@@ -124,13 +116,7 @@ public class SoftwareAccessService {
 
     @Transactional
     public void recordRejection(long requestId, String reason) {
-        Request request = requests.get(requestId);
-        if (request.status() == RequestStatus.REJECTED) {
-            return;
-        }
-        requests.changeStatus(requestId, RequestStatus.REJECTED, reason);
-        notifications.notify(request.requester(), request.number(), NotificationService.REJECTED,
-                request.number(), request.summary(), reason == null ? "-" : reason);
+        requests.reject(requestId, reason);
     }
 
     public boolean hasGrant(String username, long softwareId) {

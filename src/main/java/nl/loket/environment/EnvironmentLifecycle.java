@@ -18,7 +18,6 @@ import nl.loket.security.UserAccountService;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,15 +42,16 @@ public class EnvironmentLifecycle {
     private final NotificationService notifications;
     private final UserAccountService users;
     private final I18NProvider texts;
-    private final JdbcClient jdbc;
     private final EnvironmentProperties settings;
     private final Clock clock;
     private final WorkflowService workflow;
+    private final EnvironmentSecrets secrets;
 
     EnvironmentLifecycle(EnvironmentRepository environments, TemplateCatalog templates, Providers providers,
                          CreditLedger ledger, RequestService requests, NotificationService notifications,
-                         UserAccountService users, I18NProvider texts, JdbcClient jdbc, EnvironmentProperties settings,
-                         Clock clock, WorkflowService workflow) {
+                         UserAccountService users, I18NProvider texts, EnvironmentProperties settings,
+                         Clock clock, WorkflowService workflow, EnvironmentSecrets secrets) {
+        this.secrets = secrets;
         this.workflow = workflow;
         this.environments = environments;
         this.templates = templates;
@@ -61,7 +61,6 @@ public class EnvironmentLifecycle {
         this.notifications = notifications;
         this.users = users;
         this.texts = texts;
-        this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
     }
@@ -69,12 +68,7 @@ public class EnvironmentLifecycle {
     /** UserTask_ApproveEnvironment created: the request awaits approval and the approver is told. */
     @Transactional
     public void awaitingApproval(long requestId, String approver) {
-        requests.changeStatus(requestId, RequestStatus.AWAITING_APPROVAL, null);
-        if (approver != null) {
-            Request request = requests.get(requestId);
-            notifications.notify(approver, request.number(), NotificationService.APPROVAL_NEEDED, request.number(),
-                    users.displayName(request.requester()), request.summary());
-        }
+        requests.awaitingApproval(requestId, approver);
     }
 
     /** ServiceTask_Provision: asks the provider to create it. True when it is ready already. */
@@ -105,10 +99,7 @@ public class EnvironmentLifecycle {
 
     private boolean whenReady(Environment environment, Provisioning provisioning) {
         if (provisioning.oneTimeSecret() != null) {
-            jdbc.sql("delete from environment_secret where environment_id = ?").param(environment.id()).update();
-            jdbc.sql("insert into environment_secret (environment_id, secret, created_at) values (?, ?, ?)")
-                    .params(environment.id(), provisioning.oneTimeSecret(), EnvironmentRepository.utc(clock.instant()))
-                    .update();
+            secrets.keep(environment.id(), provisioning.oneTimeSecret());
         }
         if (!provisioning.ready()) {
             environments.updateStatus(environment.id(), EnvironmentStatus.PROVISIONING);
@@ -238,7 +229,7 @@ public class EnvironmentLifecycle {
         provider(environment).delete(environment.key());
         ledger.closeRun(environment, now);
         environments.markGone(environmentId, EnvironmentStatus.DELETED, now);
-        jdbc.sql("delete from environment_secret where environment_id = ?").param(environmentId).update();
+        secrets.forget(environmentId);
         notifications.notify(environment.owner(), environment.requestNumber(), NotificationService.ENVIRONMENT_DELETED,
                 environment.requestNumber(), environment.name());
         log.info("Deleted {} ({})", environment.key(), environment.name());
@@ -286,9 +277,7 @@ public class EnvironmentLifecycle {
         Request request = requests.get(environment.requestId());
         Locale language = users.language(request.requester());
         String text = reason != null ? reason : texts.getTranslation("environment.refused.rules", language);
-        requests.changeStatus(request.id(), RequestStatus.REJECTED, text);
-        notifications.notify(request.requester(), request.number(), NotificationService.REJECTED, request.number(),
-                request.summary(), text);
+        requests.reject(request.id(), text);
         log.info("Environment {} ({}) refused: {}", environment.key(), environment.name(), text);
     }
 

@@ -26,7 +26,6 @@ import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,16 +52,17 @@ public class EnvironmentService {
     private final WorkflowService workflow;
     private final NotificationService notifications;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final EnvironmentProperties settings;
     private final LeaseExtensions extensions;
+    private final EnvironmentSecrets secrets;
 
     EnvironmentService(EnvironmentRepository environments, TemplateCatalog templates, OrderCheck check,
                        CreditBudgets budgets, EnvironmentLifecycle lifecycle, TenantService tenants,
                        RequestService requests, CatalogService catalog, WorkflowService workflow,
-                       NotificationService notifications, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
-                       EnvironmentProperties settings, LeaseExtensions extensions) {
+                       NotificationService notifications, CurrentUser currentUser, Clock clock,
+                       EnvironmentProperties settings, LeaseExtensions extensions, EnvironmentSecrets secrets) {
+        this.secrets = secrets;
         this.extensions = extensions;
         this.environments = environments;
         this.templates = templates;
@@ -75,7 +75,6 @@ public class EnvironmentService {
         this.workflow = workflow;
         this.notifications = notifications;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
     }
@@ -307,18 +306,14 @@ public class EnvironmentService {
     public Optional<String> revealSecret(long id) {
         Environment environment = environments.find(id).filter(e -> e.owner().equals(currentUser.username()))
                 .orElseThrow(() -> new InvalidRequestException(Map.of(FIELD_ENVIRONMENT, "environment.error.not-found")));
-        Optional<String> secret = jdbc.sql("select secret from environment_secret where environment_id = ?")
-                .param(environment.id()).query(String.class).optional();
-        secret.ifPresent(s -> {
-            jdbc.sql("delete from environment_secret where environment_id = ?").param(environment.id()).update();
-            log.info("{} saw the password of {} (now removed from Loket)", currentUser.username(), environment.key());
-        });
+        Optional<String> secret = secrets.take(environment.id());
+        secret.ifPresent(s -> log.info("{} saw the password of {} (now removed from Loket)", currentUser.username(),
+                environment.key()));
         return secret;
     }
 
     public boolean hasSecret(long id) {
-        return jdbc.sql("select count(*) from environment_secret where environment_id = ?").param(id)
-                .query(Integer.class).single() > 0;
+        return secrets.has(id);
     }
 
     /**
@@ -366,15 +361,16 @@ public class EnvironmentService {
         return null;
     }
 
+    /** The environments as shown: one query for their requests, one for failing jobs (not one per environment). */
     private List<EnvironmentView> withFailures(Collection<Environment> list) {
-        Map<Long, Request> byId = new java.util.HashMap<>();
-        list.forEach(e -> byId.put(e.id(), requests.get(e.requestId())));
-        Map<String, String> failures = workflow.failures(byId.values().stream().map(Request::processInstanceId)
+        Map<String, Request> byNumber = requests.findByNumbers(list.stream().map(Environment::requestNumber).toList());
+        Map<String, String> failures = workflow.failures(byNumber.values().stream().map(Request::processInstanceId)
                 .filter(java.util.Objects::nonNull).toList());
         Instant now = clock.instant();
         return list.stream().map(e -> {
-            String instance = byId.get(e.id()).processInstanceId();
-            String failure = instance == null ? null : failures.get(instance);
+            Request request = byNumber.get(e.requestNumber());
+            String failure = request == null || request.processInstanceId() == null ? null
+                    : failures.get(request.processInstanceId());
             return new EnvironmentView(e, failure != null && e.status().isLive() ? EnvironmentStatus.FAILED : e.status(),
                     failure, e.isExpiring(now, settings.firstReminder()));
         }).toList();

@@ -6,7 +6,6 @@ import nl.loket.request.Request;
 import nl.loket.request.WithdrawalHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +20,14 @@ class EnvironmentWithdrawals implements WithdrawalHandler {
 
     private final EnvironmentRepository environments;
     private final Providers providers;
-    private final JdbcClient jdbc;
+    private final EnvironmentSecrets secrets;
     private final Clock clock;
 
-    EnvironmentWithdrawals(EnvironmentRepository environments, Providers providers, JdbcClient jdbc, Clock clock) {
+    EnvironmentWithdrawals(EnvironmentRepository environments, Providers providers, EnvironmentSecrets secrets,
+                           Clock clock) {
         this.environments = environments;
         this.providers = providers;
-        this.jdbc = jdbc;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ class EnvironmentWithdrawals implements WithdrawalHandler {
                 providers.get(environment.provider()).delete(environment.key());
             }
             environments.markGone(environment.id(), EnvironmentStatus.REFUSED, clock.instant());
-            jdbc.sql("delete from environment_secret where environment_id = ?").param(environment.id()).update();
+            secrets.forget(environment.id());
             log.info("Environment {} ({}) withdrawn before it was ready", environment.key(), environment.name());
         });
     }

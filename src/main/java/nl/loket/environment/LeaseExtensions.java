@@ -82,13 +82,7 @@ public class LeaseExtensions {
 
     @Transactional
     public void recordRejection(long requestId, String reason) {
-        Request request = requests.get(requestId);
-        if (request.status() == RequestStatus.REJECTED) {
-            return;
-        }
-        requests.changeStatus(requestId, RequestStatus.REJECTED, reason);
-        notifications.notify(request.requester(), request.number(), NotificationService.REJECTED, request.number(),
-                request.summary(), reason == null ? "-" : reason);
+        requests.reject(requestId, reason);
     }
 
     Extension extensionOf(long requestId) {

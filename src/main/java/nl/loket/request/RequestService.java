@@ -91,6 +91,29 @@ public class RequestService {
         requests.updateStatus(requestId, status, reason, clock.instant());
     }
 
+    /** An approval task was created: the request awaits approval, and the approver (if one person) is told. */
+    @Transactional
+    public void awaitingApproval(long requestId, String approver) {
+        changeStatus(requestId, RequestStatus.AWAITING_APPROVAL, null);
+        if (approver != null) {
+            Request request = get(requestId);
+            notifications.notify(approver, request.number(), NotificationService.APPROVAL_NEEDED, request.number(),
+                    users.displayName(request.requester()), request.summary());
+        }
+    }
+
+    /** Closes the request as rejected and tells the requester why. Idempotent: a retried step tells them once. */
+    @Transactional
+    public void reject(long requestId, String reason) {
+        Request request = get(requestId);
+        if (request.status() == RequestStatus.REJECTED) {
+            return;
+        }
+        changeStatus(requestId, RequestStatus.REJECTED, reason);
+        notifications.notify(request.requester(), request.number(), NotificationService.REJECTED, request.number(),
+                request.summary(), reason == null ? "-" : reason);
+    }
+
     public Request get(long requestId) {
         return requests.findById(requestId)
                 .orElseThrow(() -> new IllegalArgumentException("No request with id " + requestId));
