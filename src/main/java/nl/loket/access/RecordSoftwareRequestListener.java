@@ -2,8 +2,7 @@ package nl.loket.access;
 
 import static nl.loket.access.SoftwareAccessProcess.*;
 
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,11 +23,12 @@ class RecordSoftwareRequestListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Date endDate = END_DATE.fromOrNull(execution);
+        // a Camunda Forms date, as form-js stores it: "2026-12-24"
+        String endDate = END_DATE.fromOrNull(execution);
         Boolean adminRights = ADMIN_RIGHTS.fromOrNull(execution);
         double licenceCost = service.recordRequest(REQUEST_ID.from(execution), SOFTWARE.from(execution),
                 JUSTIFICATION.from(execution), Boolean.TRUE.equals(adminRights),
-                endDate == null ? null : endDate.toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+                endDate == null || endDate.isEmpty() ? null : LocalDate.parse(endDate));
         LICENCE_COST.set(execution, licenceCost);
         if (adminRights == null) {
             ADMIN_RIGHTS.set(execution, false);

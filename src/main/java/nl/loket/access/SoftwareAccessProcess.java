@@ -1,6 +1,5 @@
 package nl.loket.access;
 
-import java.util.Date;
 
 import nl.loket.inbox.ApprovalOutcome;
 import nl.loket.request.RequestVariables;
@@ -33,7 +32,7 @@ public final class SoftwareAccessProcess {
     /** Start form fields (forms/software-access-request.form). */
     public static final ProcessVariable<Long> SOFTWARE = new ProcessVariable<>("software", Long.class);
     public static final ProcessVariable<String> JUSTIFICATION = new ProcessVariable<>("justification", String.class);
-    public static final ProcessVariable<Date> END_DATE = new ProcessVariable<>("endDate", Date.class);
+    public static final ProcessVariable<String> END_DATE = new ProcessVariable<>("endDate", String.class);
     /** Not a process variable: the start form's options, offered by {@link SoftwareAccessStartForm}. */
     public static final String SOFTWARE_OPTIONS = "softwareOptions";
 

@@ -49,15 +49,34 @@ public class FormSchemaParser {
 
     private static List<FormField> fields(JsonNode array, List<String> unsupported) {
         List<FormField> fields = new ArrayList<>();
+        int position = 0;
         for (JsonNode node : array) {
+            position++;
             String type = text(node, "type");
             if (type == null || !FormFieldType.isSupported(type)) {
-                unsupported.add(type + " (" + text(node, "id") + ")");
+                unsupported.add(describe(node, type, position));
+                continue;
+            }
+            if (FormFieldType.DYNAMIC_LIST.equals(type) && text(node, "path") == null) {
+                // form-js would file its rows under a random name that no model can refer to
+                unsupported.add(describe(node, type, position) + " without a path");
                 continue;
             }
             fields.add(field(node, type, unsupported));
         }
         return List.copyOf(fields);
+    }
+
+    /**
+     * A component as a process admin can find it in Modeler: its type and whatever names it (key, id, label), or
+     * its position when nothing does (Modeler 4.x forms often have no ids).
+     */
+    static String describe(JsonNode node, String type, int position) {
+        String name = text(node, "key") != null ? "key '" + text(node, "key") + "'"
+                : text(node, "id") != null ? "id '" + text(node, "id") + "'"
+                : text(node, "label") != null ? "label '" + text(node, "label") + "'"
+                : "component " + position;
+        return (type == null ? "a component without a type" : type) + " (" + name + ")";
     }
 
     private static FormField field(JsonNode node, String type, List<String> unsupported) {
@@ -76,16 +95,43 @@ public class FormSchemaParser {
                 flag(node, "searchable"),
                 value(node.get("defaultValue")), text(node, "text"), text(node, "action"), properties(node),
                 node.path("components").isArray() ? fields(node.path("components"), unsupported) : List.of(),
-                text(node.path("layout"), "row"), integer(node.path("layout"), "columns"));
+                text(node.path("layout"), "row"), integer(node.path("layout"), "columns"), text(node, "path"),
+                node);
     }
 
+    /**
+     * Every value has one place: no two fields bind the same path (key under the groups' paths), and no field's
+     * value is where another field nests its own ({@code a} and {@code a.b}).
+     */
     private static void checkUniqueKeys(List<FormField> components) {
-        Set<String> keys = new HashSet<>();
-        for (FormField field : new FormSchema(null, components, List.of()).inputs()) {
-            if (!keys.add(field.key())) {
-                throw new InvalidFormException("The key '" + field.key() + "' is used by more than one field");
+        Set<String> paths = new HashSet<>();
+        collectPaths(components, "", paths);
+    }
+
+    private static void collectPaths(List<FormField> fields, String prefix, Set<String> paths) {
+        for (FormField field : fields) {
+            if (FormFieldType.GROUP.equals(field.type())) {
+                collectPaths(field.children(), join(prefix, field.path()), paths);
+            } else if (FormFieldType.DYNAMIC_LIST.equals(field.type())) {
+                String list = join(prefix, field.path());
+                claim(list, paths, field.path());
+                collectPaths(field.children(), list + "[]", paths);
+            } else if (field.isInput()) {
+                claim(join(prefix, field.key()), paths, field.key());
             }
         }
+    }
+
+    private static void claim(String path, Set<String> paths, String name) {
+        boolean clash = !paths.add(path) || paths.stream().anyMatch(other -> !other.equals(path)
+                && (other.startsWith(path + ".") || path.startsWith(other + ".")));
+        if (clash) {
+            throw new InvalidFormException("The key '" + name + "' is used by more than one field");
+        }
+    }
+
+    private static String join(String prefix, String dotted) {
+        return dotted == null || dotted.isBlank() ? prefix : prefix.isEmpty() ? dotted : prefix + "." + dotted;
     }
 
     /** A literal {@code true}; a FEEL expression ("=...") is read by {@link #lockExpression}. */
@@ -149,8 +195,19 @@ public class FormSchemaParser {
         if (node.isBoolean()) {
             return node.asBoolean();
         }
+        if (node.isIntegralNumber()) {
+            // as Jackson (and so Camunda's REST API) reads a JSON number: Integer, Long, else a decimal
+            return node.canConvertToInt() ? (Object) node.intValue()
+                    : node.canConvertToLong() ? (Object) node.longValue() : node.decimalValue();
+        }
         if (node.isNumber()) {
-            return node.decimalValue();
+            return node.doubleValue();
+        }
+        if (node.isArray()) {
+            // checklist and taglist defaults: a list of option values
+            List<Object> values = new ArrayList<>();
+            node.forEach(item -> values.add(value(item)));
+            return java.util.Collections.unmodifiableList(values);
         }
         return node.isValueNode() ? node.asText() : null;
     }

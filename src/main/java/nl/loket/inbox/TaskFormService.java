@@ -47,9 +47,17 @@ public class TaskFormService {
     /** A task's form with the variables it may refer to (options named by {@code valuesKey}, conditions). */
     public record TaskForm(FormSchema schema, Map<String, Object> variables) {
 
-        /** An approval: its form decides with {@link ApprovalOutcome#APPROVED}. */
+        /** The custom property that makes a form one of Loket's approval forms. */
+        public static final String APPROVAL_MARKER = "loket:approval";
+
+        /**
+         * One of Loket's own approval forms: its {@link ApprovalOutcome#APPROVED} field carries the custom property
+         * {@value #APPROVAL_MARKER} = {@code true}, so the inbox shows its approve/reject view. Any other form, also
+         * one with a field {@code approved}, is shown as its author drew it.
+         */
         public boolean isApproval() {
-            return schema.inputs().stream().anyMatch(field -> ApprovalOutcome.APPROVED.name().equals(field.key()));
+            return schema.inputs().stream().anyMatch(field -> ApprovalOutcome.APPROVED.name().equals(field.key())
+                    && "true".equals(field.properties().get(APPROVAL_MARKER)));
         }
     }
 

@@ -18,6 +18,7 @@ import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DeployedForms;
+import nl.loket.workflow.ProcessStartException;
 import nl.loket.workflow.ProcessVariables;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
@@ -95,7 +96,15 @@ public class FormRequestService {
                 .with(RequestVariables.REQUESTER, requester)
                 .with(RequestVariables.APPROVER, users.find(requester).map(UserAccount::managerUsername).orElse(null))
                 .asMap());
-        String instanceId = workflow.start(processKey, request.number(), variables);
+        String instanceId;
+        try {
+            instanceId = workflow.start(processKey, request.number(), variables);
+        } catch (ProcessStartException e) {
+            // the transaction rolls back: no request row without its process
+            log.error("Request type {} is broken: the request of {} could not be started: {}", processKey, requester,
+                    e.getCause().getMessage());
+            throw new RequestNotStartedException(processKey, e);
+        }
         requests.attachProcess(request, instanceId);
         log.info("{} request {} submitted by {}", processKey, request.number(), requester);
         Request submittedRequest = requests.get(request.id());

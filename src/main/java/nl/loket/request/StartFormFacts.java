@@ -1,5 +1,6 @@
 package nl.loket.request;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -8,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import nl.loket.forms.FormDateTimes;
 import nl.loket.forms.FormField;
 import nl.loket.forms.FormFieldType;
 import nl.loket.forms.FormSchema;
 import nl.loket.forms.FormSchemaParser;
+import nl.loket.forms.ValuePath;
 import nl.loket.workflow.DeployedForms;
 import nl.loket.workflow.ProcessHistoryService;
 import org.springframework.stereotype.Component;
@@ -46,25 +49,78 @@ class StartFormFacts {
 
     private static List<RequestFact> facts(FormSchema form, Map<String, Object> variables) {
         List<RequestFact> facts = new ArrayList<>();
-        for (FormField field : form.inputs()) {
-            Object value = variables.get(field.key());
-            if (value == null) {
-                continue;
-            }
-            String label = field.label() == null ? field.key() : field.label();
-            facts.add(switch (field.type()) {
-                case FormFieldType.CHECKBOX -> RequestFact.withLabel(label, RequestFact.Kind.YES_NO, value);
-                case FormFieldType.TEXTAREA -> RequestFact.withLabel(label, RequestFact.Kind.LONG_TEXT, value);
-                case FormFieldType.DATETIME -> value instanceof Date date && !"datetime".equals(field.subtype())
-                        ? RequestFact.withLabel(label, RequestFact.Kind.DATE,
-                                date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
-                        : RequestFact.withLabel(label, RequestFact.Kind.TEXT, String.valueOf(value));
-                case FormFieldType.SELECT, FormFieldType.RADIO, FormFieldType.CHECKLIST, FormFieldType.TAGLIST ->
-                        RequestFact.withLabel(label, RequestFact.Kind.TEXT, optionLabels(field, value));
-                default -> RequestFact.withLabel(label, RequestFact.Kind.TEXT, String.valueOf(value));
-            });
-        }
+        collect(form.components(), ValuePath.ROOT, variables, facts);
         return facts;
+    }
+
+    /** Each filled-in field at its path (groups' paths, dotted keys); a dynamic list as one fact, a row a line. */
+    private static void collect(List<FormField> fields, ValuePath prefix, Map<String, Object> variables,
+                                List<RequestFact> facts) {
+        for (FormField field : fields) {
+            if (FormFieldType.GROUP.equals(field.type())) {
+                collect(field.children(), prefix.plus(field.path()), variables, facts);
+            } else if (FormFieldType.DYNAMIC_LIST.equals(field.type())) {
+                if (prefix.plus(field.path()).get(variables) instanceof Collection<?> rows && !rows.isEmpty()) {
+                    String text = rows.stream().map(row -> rowText(field, row)).collect(Collectors.joining("\n"));
+                    facts.add(RequestFact.withLabel(labelOf(field), RequestFact.Kind.LONG_TEXT, text));
+                }
+            } else if (field.isInput()) {
+                Object value = prefix.plus(field.key()).get(variables);
+                if (!isEmpty(value)) {
+                    facts.add(fact(field, value));
+                }
+            }
+        }
+    }
+
+    private static String rowText(FormField list, Object row) {
+        List<String> parts = new ArrayList<>();
+        for (FormField child : list.children()) {
+            Object value = child.isInput() ? ValuePath.ROOT.plus(child.key()).get(row) : null;
+            if (!isEmpty(value)) {
+                parts.add(labelOf(child) + ": " + (isChoice(child) ? optionLabels(child, value) : value));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static RequestFact fact(FormField field, Object value) {
+        String label = labelOf(field);
+        return switch (field.type()) {
+            case FormFieldType.CHECKBOX -> RequestFact.withLabel(label, RequestFact.Kind.YES_NO, value);
+            case FormFieldType.TEXTAREA -> RequestFact.withLabel(label, RequestFact.Kind.LONG_TEXT, value);
+            case FormFieldType.DATETIME -> date(field, value)
+                    .map(date -> RequestFact.withLabel(label, RequestFact.Kind.DATE, date))
+                    .orElseGet(() -> RequestFact.withLabel(label, RequestFact.Kind.TEXT, String.valueOf(value)));
+            case FormFieldType.SELECT, FormFieldType.RADIO, FormFieldType.CHECKLIST, FormFieldType.TAGLIST ->
+                    RequestFact.withLabel(label, RequestFact.Kind.TEXT, optionLabels(field, value));
+            default -> RequestFact.withLabel(label, RequestFact.Kind.TEXT, String.valueOf(value));
+        };
+    }
+
+    /** A date field's value as a date: form-js text ("2026-12-24"), or a Date of requests from before. */
+    private static java.util.Optional<LocalDate> date(FormField field, Object value) {
+        if (!"date".equals(FormDateTimes.subtype(field))) {
+            return java.util.Optional.empty();
+        }
+        if (value instanceof Date date) {
+            return java.util.Optional.of(date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate());
+        }
+        return FormDateTimes.parse(field, String.valueOf(value)).map(FormDateTimes.Parsed::date);
+    }
+
+    private static boolean isChoice(FormField field) {
+        return List.of(FormFieldType.SELECT, FormFieldType.RADIO, FormFieldType.CHECKLIST, FormFieldType.TAGLIST)
+                .contains(field.type());
+    }
+
+    private static String labelOf(FormField field) {
+        return field.label() == null ? Objects.requireNonNullElse(field.key(), field.type()) : field.label();
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String text && text.isEmpty()
+                || value instanceof Collection<?> list && list.isEmpty();
     }
 
     /** The options' labels as the form shows them, not their stored values. */

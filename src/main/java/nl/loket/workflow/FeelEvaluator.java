@@ -32,6 +32,56 @@ public class FeelEvaluator {
     }
 
     /**
+     * The value of a form-js expression ({@code "=..."}; anything else is itself, as form-js takes a literal), as
+     * plain Java: text, Boolean, numbers as Camunda Tasklist would store them (Integer, Long or Double), lists and
+     * maps. Null when it fails (logged) or gives nothing.
+     */
+    public Object value(String expression, Map<String, Object> variables) {
+        if (expression == null) {
+            return null;
+        }
+        if (!expression.strip().startsWith("=")) {
+            return expression;
+        }
+        EvaluationResult result = engine.evaluateExpression(expression.strip().substring(1), variables);
+        if (result.isFailure()) {
+            log.warn("FEEL expression '{}' failed: {}", expression, result.failure().message());
+            return null;
+        }
+        return plain(result.result());
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Number && !(value instanceof Integer)) {
+            java.math.BigDecimal number;
+            try {
+                number = new java.math.BigDecimal(value.toString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            java.math.BigDecimal whole = number.stripTrailingZeros();
+            if (whole.scale() <= 0 && whole.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                long asLong = whole.longValueExact();
+                return asLong >= Integer.MIN_VALUE && asLong <= Integer.MAX_VALUE ? (Object) (int) asLong
+                        : (Object) asLong;
+            }
+            return number.doubleValue();
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
+            return copy;
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(FeelEvaluator::plain).collect(java.util.stream.Collectors.toList());
+        }
+        if (value instanceof java.time.temporal.TemporalAccessor) {
+            return value.toString();
+        }
+        return value;
+    }
+
+    /**
      * A form-js text property that may be an expression: "=..." is evaluated (its result as text, empty when it
      * fails or gives nothing); anything else is returned as it is.
      */

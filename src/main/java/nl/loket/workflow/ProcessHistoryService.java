@@ -67,10 +67,11 @@ public class ProcessHistoryService {
     }
 
     /** The instance's variables as they ended up (also after it finished), by name. */
+    /** The instance's variables as plain values (a form's Json lists and objects as lists and maps). */
     public Map<String, Object> variables(String processInstanceId) {
         Map<String, Object> variables = new HashMap<>();
         historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
-                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+                .forEach(variable -> variables.put(variable.getName(), JsonVariables.plain(variable.getTypedValue())));
         return variables;
     }
 

@@ -98,7 +98,8 @@ public class TaskWorkService {
 
     /** The variables the task sees (its own and its process's), e.g. options a task form refers to. */
     public Map<String, Object> variables(String taskId) {
-        return taskService.getVariables(taskId);
+        // Json values (a form's lists and objects) as plain lists and maps
+        return JsonVariables.fromEngine(taskService.getVariablesTyped(taskId, true));
     }
 
     /**
@@ -116,7 +117,7 @@ public class TaskWorkService {
             } else if (!task.getAssignee().equals(username)) {
                 throw new TaskAlreadyHandledException(taskId, task.getAssignee());
             }
-            taskService.complete(taskId, variables);
+            taskService.complete(taskId, JsonVariables.toEngine(variables));
         } catch (TaskAlreadyClaimedException e) {
             throw new TaskAlreadyHandledException(taskId, e.getTaskAssignee());
         } catch (TaskAlreadyHandledException e) {

@@ -18,10 +18,18 @@ public class WorkflowService {
         this.managementService = managementService;
     }
 
-    /** Starts the latest version of the process; joins the caller's transaction. Returns the instance id. */
+    /**
+     * Starts the latest version of the process; joins the caller's transaction. Returns the instance id. Lists and
+     * maps (a form's checklists, groups with a path, dynamic lists) are stored as Json, as Tasklist stores them.
+     */
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
-        return instance.getId();
+        try {
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey,
+                    JsonVariables.toEngine(variables));
+            return instance.getId();
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            throw new ProcessStartException(processKey, e);
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public class SoftwareRequests {
         }
         form.put(SoftwareAccessProcess.ADMIN_RIGHTS.name(), adminRights);
         if (endDate != null) {
-            form.put(SoftwareAccessProcess.END_DATE.name(), endDate);
+            form.put(SoftwareAccessProcess.END_DATE.name(), endDate.toString());
         }
         return form;
     }

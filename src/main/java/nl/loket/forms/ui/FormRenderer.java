@@ -1,18 +1,34 @@
 package nl.loket.forms.ui;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import nl.loket.forms.FieldError;
+import nl.loket.forms.FormDateTimes;
 import nl.loket.forms.FormField;
 import nl.loket.forms.FormFieldType;
 import nl.loket.forms.FormSchema;
+import nl.loket.forms.ValuePath;
 import nl.loket.workflow.FeelEvaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -25,12 +41,19 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Hr;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.shared.HasPrefix;
+import com.vaadin.flow.component.shared.HasSuffix;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -38,35 +61,93 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 /**
- * A Camunda Form as Vaadin components. It only helps the user: the server validates the submission again against
- * the same form. Conditions ({@code conditional.hide}) are re-evaluated with FEEL on every change.
+ * A Camunda Form as Vaadin components, the way form-js 1.8.7 (Camunda 7.24 Tasklist) shows it: fields bound to their
+ * path (groups' {@code path}, dotted keys, dynamic-list rows), filled from the data the form is given (a task's
+ * variables, as Tasklist fills them) or their defaults, conditions and read-only/disabled re-evaluated with FEEL on
+ * every change. It only helps the user: the server validates the submission again against the same form.
  */
 public class FormRenderer extends Div {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FormRenderer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FormRenderer.class);
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final FeelEvaluator feel;
-    private final Map<FormField, HasValue<?, ?>> inputs = new LinkedHashMap<>();
-    private final Map<FormField, Component> hideable = new LinkedHashMap<>();
-    private final Set<FormField> lockedNow = new java.util.HashSet<>();
-    private final List<Runnable> submitListeners = new java.util.ArrayList<>();
+    private final Map<String, Object> context;
+    private final ZoneId zone;
+    private final List<Binding> bindings = new ArrayList<>();
+    private final List<Conditional> conditionals = new ArrayList<>();
+    private final List<RowList> lists = new ArrayList<>();
+    private final List<Runnable> submitListeners = new ArrayList<>();
     private final boolean ownSubmitButton;
 
-    private final Map<String, Object> context;
+    /** An input on screen: its field, where its value goes (rows may move), and its component. */
+    private record Binding(FormField field, Supplier<ValuePath> path, HasValue<?, ?> input, Row row) {
+        Component component() {
+            return (Component) input;
+        }
+    }
+
+    /** A component with a FEEL condition: hidden, read-only or disabled while it holds. */
+    private record Conditional(FormField field, Component component, Binding binding, Row row) {
+    }
+
+    /** One row of a dynamic list: its position is looked up each time, so removing a row renumbers the rest. */
+    private final class Row {
+        private final RowList list;
+        private final Div view = new Div();
+
+        Row(RowList list) {
+            this.list = list;
+        }
+
+        ValuePath path() {
+            return list.path.get().plusRow(list.rows.indexOf(this));
+        }
+    }
+
+    /** A dynamic list ({@code dynamiclist}): its rows, each with the list's children, under the list's path. */
+    private final class RowList {
+        private final FormField field;
+        private final Supplier<ValuePath> path;
+        private final Row parentRow;
+        private final List<Row> rows = new ArrayList<>();
+        private final Div view = new Div();
+        private final Div rowsView = new Div();
+
+        RowList(FormField field, Supplier<ValuePath> path, Row parentRow) {
+            this.field = field;
+            this.path = path;
+            this.parentRow = parentRow;
+        }
+    }
 
     public FormRenderer(FormSchema schema, FeelEvaluator feel) {
         this(schema, feel, Map.of());
     }
 
-    /** @param context variables the form may refer to: options named by {@code valuesKey}, conditions */
+    /**
+     * @param context the data the form is filled from and may refer to: a task's variables (fields show their
+     *                values, as in Tasklist), options named by {@code valuesKey}, conditions
+     */
     public FormRenderer(FormSchema schema, FeelEvaluator feel, Map<String, Object> context) {
+        this(schema, feel, context, DEFAULT_ZONE);
+    }
+
+    public FormRenderer(FormSchema schema, FeelEvaluator feel, Map<String, Object> context, ZoneId zone) {
         this.feel = feel;
-        this.context = Map.copyOf(context.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.zone = zone;
+        Map<String, Object> known = new HashMap<>();
+        context.forEach((key, value) -> {
+            if (value != null) {
+                known.put(key, value);
+            }
+        });
+        this.context = known;
         this.ownSubmitButton = schema.hasSubmitButton();
         addClassName("loket-form");
         // texts in the user's language, then any FEEL text ("=...") evaluated against what the form may refer to
-        add(layout(schema.localized(getLocale()).withTexts(text -> feel.text(text, this.context)).components()));
+        add(layout(schema.localized(getLocale()).withTexts(text -> feel.text(text, this.context)).components(),
+                () -> ValuePath.ROOT, null));
         updateConditions();
     }
 
@@ -80,71 +161,112 @@ public class FormRenderer extends Div {
         submitListeners.add(listener);
     }
 
-    /** What a reset button does: every field back to empty or its default. */
+    /** What a reset button does: every field back to its default (or empty), every list back to its first rows. */
     public void reset() {
-        inputs.forEach((field, input) -> {
-            input.clear();
-            applyDefault(field, input);
+        for (RowList list : new ArrayList<>(lists)) {
+            if (list.parentRow == null) {
+                while (!list.rows.isEmpty()) {
+                    removeRow(list, list.rows.get(list.rows.size() - 1));
+                }
+                for (int i = 0; i < list.field.defaultRepetitions(); i++) {
+                    addRow(list);
+                }
+            }
+        }
+        bindings.forEach(binding -> {
+            binding.input().clear();
+            applyValue(binding, binding.field().defaultValue());
         });
         updateConditions();
     }
 
-    /** The values as the user entered them, by key, ready for the server-side validator. */
+    /**
+     * The values as the user entered them, nested as form-js nests them (by path, dynamic lists as rows), empty
+     * ones included ({@code null}, {@code ""}, {@code false}, {@code []}: a cleared default stays cleared), ready for
+     * the server-side validator. Hidden, read-only and disabled fields are left out: the server decides what they
+     * hold.
+     */
     public Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
-        inputs.forEach((field, component) -> {
-            Object value = submittable(component.getValue());
-            if (value != null && ((Component) component).isVisible() && !field.isLocked()
-                    && !lockedNow.contains(field)) {
-                values.put(field.key(), value);
+        for (RowList list : lists) {
+            if (shown(list.view)) {
+                for (Row row : list.rows) {
+                    row.path().set(values, new LinkedHashMap<String, Object>());
+                }
+                if (list.rows.isEmpty()) {
+                    list.path.get().set(values, new ArrayList<>());
+                }
             }
-        });
+        }
+        for (Binding binding : bindings) {
+            if (shown(binding.component()) && !binding.input().isReadOnly()) {
+                binding.path().get().set(values, submittable(binding.field(), binding.input().getValue()));
+            }
+        }
         return values;
     }
 
-    /** Shows the server's errors at their fields (message keys from the bundles). */
+    /** Shows the server's errors at their fields (message keys from the bundles), by path: {@code items[0].name}. */
     public void showErrors(Map<String, FieldError> errors) {
-        inputs.forEach((field, component) -> {
-            if (component instanceof HasValidation validation) {
-                FieldError error = errors.get(field.key());
+        for (Binding binding : bindings) {
+            if (binding.input() instanceof HasValidation validation) {
+                FieldError error = errors.get(binding.path().get().toString());
                 validation.setErrorMessage(error == null ? null
                         : getTranslation(error.messageKey(), error.arguments().toArray()));
                 validation.setInvalid(error != null);
             }
-        });
+        }
     }
 
-    /** The component of a field, for tests and for focus. */
-    public HasValue<?, ?> input(String key) {
-        return inputs.entrySet().stream().filter(e -> e.getKey().key().equals(key)).map(Map.Entry::getValue)
-                .findFirst().orElseThrow();
+    /** The component of a field by its path ({@code name}, {@code address.city}, {@code items[1].name}). */
+    public HasValue<?, ?> input(String path) {
+        return bindings.stream().filter(b -> b.path().get().toString().equals(path)).map(Binding::input)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No field at " + path));
+    }
+
+    /** The rows of the dynamic list at this path, for tests: add and remove as the user would. */
+    public int rowCount(String path) {
+        return list(path).rows.size();
+    }
+
+    public void addRow(String path) {
+        addRow(list(path));
+        updateConditions();
+    }
+
+    public void removeRow(String path, int row) {
+        RowList list = list(path);
+        removeRow(list, list.rows.get(row));
+        updateConditions();
+    }
+
+    private RowList list(String path) {
+        return lists.stream().filter(l -> l.path.get().toString().equals(path)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No dynamic list at " + path));
     }
 
     /**
      * Components in the rows the form designer made (form-js {@code layout.row}, 16 columns; a component without
      * a width shares what is left). On a narrow screen every component takes the full width (CSS).
      */
-    private Div layout(List<FormField> fields) {
+    private Div layout(List<FormField> fields, Supplier<ValuePath> prefix, Row row) {
         Div container = new Div();
-        List<Map.Entry<FormField, Component>> row = new java.util.ArrayList<>();
+        List<Map.Entry<FormField, Component>> cells = new ArrayList<>();
         String rowId = null;
         for (FormField field : fields) {
-            Component component = component(field);
+            Component component = component(field, prefix, row);
             if (component == null) {
                 continue;
             }
-            if (field.hideWhen() != null || field.lockedWhen() != null) {
-                hideable.put(field, component);
+            if (!cells.isEmpty() && (field.row() == null || !field.row().equals(rowId))) {
+                container.add(row(cells));
+                cells.clear();
             }
-            if (!row.isEmpty() && (field.row() == null || !field.row().equals(rowId))) {
-                container.add(row(row));
-                row.clear();
-            }
-            row.add(Map.entry(field, component));
+            cells.add(Map.entry(field, component));
             rowId = field.row();
         }
-        if (!row.isEmpty()) {
-            container.add(row(row));
+        if (!cells.isEmpty()) {
+            container.add(row(cells));
         }
         return container;
     }
@@ -165,29 +287,187 @@ public class FormRenderer extends Div {
         return row;
     }
 
-    private Component component(FormField field) {
-        return switch (field.type()) {
+    private Component component(FormField field, Supplier<ValuePath> prefix, Row row) {
+        Component component = switch (field.type()) {
             case FormFieldType.TEXT -> new Markdown(field.text() == null ? "" : field.text());
-            case FormFieldType.GROUP -> {
-                Div group = new Div();
-                if (field.label() != null) {
-                    group.add(new H4(field.label()));
-                }
-                group.add(layout(field.children()));
-                yield group;
-            }
+            // form-js sanitises the HTML it shows; Vaadin's Markdown does the same for HTML inside Markdown
+            case FormFieldType.HTML -> new Markdown(Objects.requireNonNullElse(field.attribute("content"), ""));
+            case FormFieldType.GROUP -> group(field, path(prefix, field.path()), row);
+            case FormFieldType.DYNAMIC_LIST -> dynamicList(field, path(prefix, field.path()), row);
             case FormFieldType.SEPARATOR -> new Hr();
+            case FormFieldType.SPACER -> spacer(field);
             case FormFieldType.BUTTON -> button(field);
-            case FormFieldType.SPACER -> null;
-            default -> input(field);
+            case FormFieldType.IMAGE -> image(field);
+            case FormFieldType.IFRAME -> iframe(field);
+            case FormFieldType.TABLE -> table(field, row);
+            case FormFieldType.EXPRESSION -> null;
+            default -> field.isInput() ? input(field, path(prefix, field.key()), row) : null;
         };
+        if (component != null && !field.isInput() && (field.hideWhen() != null)) {
+            conditionals.add(new Conditional(field, component, null, row));
+        }
+        return component;
+    }
+
+    private static Supplier<ValuePath> path(Supplier<ValuePath> prefix, String dotted) {
+        return () -> prefix.get().plus(dotted);
+    }
+
+    private Div group(FormField field, Supplier<ValuePath> path, Row row) {
+        Div group = new Div();
+        group.addClassName("loket-form-group");
+        if (field.label() != null) {
+            group.add(new H4(field.label()));
+        }
+        group.add(layout(field.children(), path, row));
+        return group;
+    }
+
+    private Div dynamicList(FormField field, Supplier<ValuePath> path, Row parentRow) {
+        RowList list = new RowList(field, path, parentRow);
+        lists.add(list);
+        list.view.addClassName("loket-form-list");
+        if (field.label() != null) {
+            list.view.add(new H4(field.label()));
+        }
+        list.view.add(list.rowsView);
+        Object data = path.get().get(context);
+        int rows = data instanceof Collection<?> existing ? Math.min(existing.size(), 100) : field.defaultRepetitions();
+        for (int i = 0; i < rows; i++) {
+            addRow(list);
+        }
+        if (field.allowAddRemove()) {
+            Button add = new Button(getTranslation("form.list.add"), VaadinIcon.PLUS.create(), e -> {
+                addRow(list);
+                updateConditions();
+            });
+            add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add.addClassName("loket-form-list-add");
+            list.view.add(add);
+        }
+        return list.view;
+    }
+
+    private void addRow(RowList list) {
+        Row row = new Row(list);
+        list.rows.add(row);
+        row.view.addClassName("loket-form-list-row");
+        row.view.add(layout(list.field.children(), row::path, row));
+        if (list.field.allowAddRemove()) {
+            Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
+                removeRow(list, row);
+                updateConditions();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel(getTranslation("form.list.remove"));
+            remove.setTooltipText(getTranslation("form.list.remove"));
+            row.view.add(remove);
+        }
+        list.rowsView.add(row.view);
+    }
+
+    private void removeRow(RowList list, Row row) {
+        bindings.removeIf(binding -> within(binding.row(), row));
+        conditionals.removeIf(conditional -> within(conditional.row(), row));
+        lists.removeIf(nested -> nested != list && within(nested.parentRow, row));
+        list.rows.remove(row);
+        list.rowsView.remove(row.view);
+    }
+
+    /** Whether a component of this row (or of a row nested in it) belongs to the given row. */
+    private static boolean within(Row candidate, Row row) {
+        for (Row current = candidate; current != null; current = current.list.parentRow) {
+            if (current == row) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Div spacer(FormField field) {
+        Div spacer = new Div();
+        String height = field.attribute("height");
+        spacer.setHeight((height == null || !height.matches("\\d{1,4}") ? "60" : height) + "px");
+        return spacer;
+    }
+
+    /** An image from an https (or data:image) address; anything else is not shown. */
+    private static Component image(FormField field) {
+        String source = field.attribute("source");
+        String alt = Objects.requireNonNullElse(field.attribute("alt"), "");
+        if (source == null || !(source.startsWith("https://") || source.startsWith("data:image/"))) {
+            return new Span(alt);
+        }
+        Image image = new Image(source, alt);
+        image.setMaxWidth("100%");
+        return image;
+    }
+
+    /** An iframe: https only, sandboxed as the form's {@code security} settings allow (form-js does the same). */
+    private static Component iframe(FormField field) {
+        String url = field.attribute("url");
+        Div frame = new Div();
+        if (field.label() != null) {
+            frame.add(new H4(field.label()));
+        }
+        if (url == null || !url.startsWith("https://")) {
+            return frame;
+        }
+        IFrame iframe = new IFrame(url);
+        iframe.setWidth("100%");
+        String height = field.attribute("height");
+        iframe.setHeight((height == null || !height.matches("\\d{1,4}") ? "300" : height) + "px");
+        List<IFrame.SandboxType> sandbox = new ArrayList<>();
+        var security = field.source().path("security");
+        if (security.path("allowScripts").asBoolean(false)) {
+            sandbox.add(IFrame.SandboxType.ALLOW_SCRIPTS);
+        }
+        if (security.path("allowSameOrigin").asBoolean(false)) {
+            sandbox.add(IFrame.SandboxType.ALLOW_SAME_ORIGIN);
+        }
+        if (security.path("allowForms").asBoolean(false)) {
+            sandbox.add(IFrame.SandboxType.ALLOW_FORMS);
+        }
+        iframe.setSandbox(sandbox.isEmpty() ? new IFrame.SandboxType[] {IFrame.SandboxType.RESTRICT_ALL}
+                : sandbox.toArray(IFrame.SandboxType[]::new));
+        iframe.getElement().setAttribute("title", Objects.requireNonNullElse(field.label(), url));
+        frame.add(iframe);
+        return frame;
+    }
+
+    /** A table: columns as the form lists them, rows from its {@code dataSource} (FEEL or a variable name). */
+    private Component table(FormField field, Row row) {
+        Grid<Map<?, ?>> grid = new Grid<>();
+        for (var column : field.source().path("columns")) {
+            String key = column.path("key").asText("");
+            grid.addColumn(item -> Objects.toString(item.get(key), ""))
+                    .setHeader(column.path("label").asText(key)).setAutoWidth(true);
+        }
+        String dataSource = field.attribute("dataSource");
+        Object data = dataSource == null ? null : dataSource.strip().startsWith("=")
+                ? feel.value(dataSource, context) : context.get(dataSource);
+        List<Map<?, ?>> items = new ArrayList<>();
+        if (data instanceof Collection<?> rows) {
+            rows.stream().filter(Map.class::isInstance).map(r -> (Map<?, ?>) r).limit(1000).forEach(items::add);
+        }
+        grid.setItems(items);
+        grid.setAllRowsVisible(true);
+        Div table = new Div();
+        if (field.label() != null) {
+            table.add(new H4(field.label()));
+        }
+        table.add(grid);
+        return table;
     }
 
     private Button button(FormField field) {
         boolean reset = "reset".equals(field.action());
         Button button = new Button(field.label() != null ? field.label()
                 : getTranslation(reset ? "form.reset" : "form.submit"));
-        button.setId(field.id() == null ? null : "button-" + field.id());
+        if (field.id() != null) {
+            // Modeler 4.x forms (and many hand-written ones) have no component ids: a button still works without
+            button.setId("button-" + field.id());
+        }
         if (reset) {
             button.addClickListener(e -> reset());
         } else {
@@ -200,65 +480,54 @@ public class FormRenderer extends Div {
         return button;
     }
 
-    private Component input(FormField field) {
+    private Component input(FormField field, Supplier<ValuePath> path, Row row) {
         HasValue<?, ?> input = switch (field.type()) {
             case FormFieldType.TEXTFIELD -> textField(field);
             case FormFieldType.TEXTAREA -> textArea(field);
-            case FormFieldType.NUMBER -> new BigDecimalField(field.label());
+            case FormFieldType.NUMBER -> numberField(field);
             case FormFieldType.CHECKBOX -> new Checkbox(field.label());
             case FormFieldType.RADIO -> {
                 RadioButtonGroup<FormField.Option> radio = new RadioButtonGroup<>(field.label());
-                radio.setItems(options(field));
-                radio.setItemLabelGenerator(FormField.Option::label);
+                radio.setItems(options(field, row));
+                radio.setItemLabelGenerator(FormRenderer::label);
                 yield radio;
             }
             case FormFieldType.SELECT -> {
                 if (field.searchable()) {
                     ComboBox<FormField.Option> combo = new ComboBox<>(field.label());
-                    combo.setItems(options(field));
-                    combo.setItemLabelGenerator(FormField.Option::label);
+                    combo.setItems(options(field, row));
+                    combo.setItemLabelGenerator(FormRenderer::label);
                     combo.setClearButtonVisible(true);
                     yield combo;
                 }
                 Select<FormField.Option> select = new Select<>();
                 select.setLabel(field.label());
-                select.setItems(options(field));
-                select.setItemLabelGenerator(FormField.Option::label);
+                select.setItems(options(field, row));
+                select.setItemLabelGenerator(FormRenderer::label);
+                select.setEmptySelectionAllowed(!field.required());
                 yield select;
             }
             case FormFieldType.CHECKLIST -> {
                 CheckboxGroup<FormField.Option> checklist = new CheckboxGroup<>(field.label());
-                checklist.setItems(options(field));
-                checklist.setItemLabelGenerator(FormField.Option::label);
+                checklist.setItems(options(field, row));
+                checklist.setItemLabelGenerator(FormRenderer::label);
                 yield checklist;
             }
             case FormFieldType.TAGLIST -> {
                 MultiSelectComboBox<FormField.Option> tags = new MultiSelectComboBox<>(field.label());
-                tags.setItems(options(field));
-                tags.setItemLabelGenerator(FormField.Option::label);
+                tags.setItems(options(field, row));
+                tags.setItemLabelGenerator(FormRenderer::label);
                 yield tags;
             }
-            case FormFieldType.DATETIME -> switch (field.subtype() == null ? "date" : field.subtype()) {
-                case "time" -> new TimePicker(field.label());
-                case "datetime" -> {
-                    DateTimePicker picker = new DateTimePicker(field.label());
-                    if (field.disallowPassedDates()) {
-                        picker.setMin(LocalDate.now().atStartOfDay());
-                    }
-                    yield picker;
-                }
-                default -> {
-                    DatePicker picker = new DatePicker(field.label());
-                    if (field.disallowPassedDates()) {
-                        picker.setMin(LocalDate.now());
-                    }
-                    yield picker;
-                }
-            };
+            case FormFieldType.DATETIME -> (HasValue<?, ?>) dateTime(field);
             default -> throw new IllegalArgumentException("Not an input: " + field.type());
         };
         Component component = (Component) input;
-        component.setId("field-" + field.key());
+        Binding binding = new Binding(field, path, input, row);
+        if (row == null && field.key() != null) {
+            // ids stay unique: rows of a dynamic list are found by their path instead
+            component.setId("field-" + field.key().replace('.', '-'));
+        }
         input.setReadOnly(field.isLocked());
         input.setRequiredIndicatorVisible(field.required());
         if (component instanceof com.vaadin.flow.component.HasHelper helper && field.description() != null) {
@@ -270,51 +539,139 @@ public class FormRenderer extends Div {
             }
             updateConditions();
         });
-        applyDefault(field, input);
-        inputs.put(field, input);
+        Object initial = path.get().isPresentIn(context) ? path.get().get(context) : null;
+        applyValue(binding, initial != null ? initial : field.defaultValue());
+        bindings.add(binding);
+        if (field.hideWhen() != null || field.readonlyWhen() != null || field.disabledWhen() != null) {
+            conditionals.add(new Conditional(field, component, binding, row));
+        }
         return component;
     }
 
-    /** Static options, or those in the context variable named by {@code valuesKey} ({label, value} or plain). */
-    private List<FormField.Option> options(FormField field) {
-        if (field.optionsKey() == null) {
+    private Component dateTime(FormField field) {
+        return switch (FormDateTimes.subtype(field)) {
+            case "time" -> {
+                TimePicker picker = new TimePicker(field.label());
+                picker.setStep(Duration.ofMinutes(field.timeInterval()));
+                yield picker;
+            }
+            case "datetime" -> {
+                DateTimePicker picker = new DateTimePicker(field.label());
+                picker.setStep(Duration.ofMinutes(field.timeInterval()));
+                if (field.disallowPassedDates()) {
+                    picker.setMin(LocalDate.now(zone).atStartOfDay());
+                }
+                yield picker;
+            }
+            default -> {
+                DatePicker picker = new DatePicker(field.label());
+                if (field.disallowPassedDates()) {
+                    picker.setMin(LocalDate.now(zone));
+                }
+                yield picker;
+            }
+        };
+    }
+
+    /** Static options, those in the variable named by {@code valuesKey}, or those a FEEL valuesExpression gives. */
+    private List<FormField.Option> options(FormField field, Row row) {
+        if (field.optionsKey() == null && field.optionsExpression() == null) {
             return field.options();
         }
-        if (!(context.get(field.optionsKey()) instanceof java.util.Collection<?> provided)) {
+        Object provided = field.optionsExpression() != null ? feel.value(field.optionsExpression(), context)
+                : context.get(field.optionsKey());
+        if (!(provided instanceof Collection<?> list)) {
             return List.of();
         }
-        return provided.stream().filter(java.util.Objects::nonNull).map(item -> item instanceof Map<?, ?> option
+        return list.stream().filter(Objects::nonNull).map(item -> item instanceof Map<?, ?> option
                         ? new FormField.Option(String.valueOf(option.get("label")), option.get("value"))
                         : new FormField.Option(String.valueOf(item), item))
                 .toList();
     }
 
-    /** The form's default value, in the component's own type; one that does not fit is left out. */
+    /**
+     * A value from the data (or the form's default) in the component's own type, as form-js sanitises it on import:
+     * one that does not fit (an option no longer offered, text in a number field) leaves the field empty.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void applyDefault(FormField field, HasValue input) {
-        Object value = field.defaultValue();
+    private void applyValue(Binding binding, Object value) {
         if (value == null) {
             return;
         }
+        FormField field = binding.field();
+        HasValue input = binding.input();
         try {
             switch (field.type()) {
-                case FormFieldType.TEXTFIELD, FormFieldType.TEXTAREA -> input.setValue(String.valueOf(value));
-                case FormFieldType.NUMBER -> input.setValue(new java.math.BigDecimal(String.valueOf(value)));
-                case FormFieldType.CHECKBOX -> input.setValue(Boolean.valueOf(String.valueOf(value)));
-                case FormFieldType.RADIO, FormFieldType.SELECT -> field.options().stream()
-                        .filter(option -> String.valueOf(option.value()).equals(String.valueOf(value)))
-                        .findFirst().ifPresent(input::setValue);
-                case FormFieldType.DATETIME -> {
-                    if (input instanceof DatePicker) {
-                        input.setValue(LocalDate.parse(String.valueOf(value)));
+                case FormFieldType.TEXTFIELD, FormFieldType.TEXTAREA -> {
+                    if (!(value instanceof Map<?, ?> || value instanceof Collection<?>)) {
+                        input.setValue(String.valueOf(value));
                     }
                 }
+                case FormFieldType.NUMBER -> input.setValue(new BigDecimal(String.valueOf(value)));
+                case FormFieldType.CHECKBOX -> input.setValue(Boolean.TRUE.equals(value) || "true".equals(value));
+                case FormFieldType.RADIO, FormFieldType.SELECT -> option(input, value).ifPresent(input::setValue);
+                case FormFieldType.CHECKLIST, FormFieldType.TAGLIST -> {
+                    if (value instanceof Collection<?> chosen) {
+                        Set<Object> options = new LinkedHashSet<>();
+                        chosen.forEach(item -> option(input, item).ifPresent(options::add));
+                        input.setValue(options);
+                    }
+                }
+                case FormFieldType.DATETIME -> input.setValue(pickerValue(field, value));
                 default -> { }
             }
         } catch (RuntimeException e) {
-            // a default the form designer got wrong must not break the form; the field just starts empty
-            LOG.warn("Default value '{}' of field '{}' does not fit a {}", value, field.key(), field.type());
+            // a value the form designer (or an older version of the process) got wrong must not break the form
+            LOG.warn("Value '{}' of field '{}' does not fit a {}", value, field.key(), field.type());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<FormField.Option> option(HasValue<?, ?> input, Object value) {
+        Collection<FormField.Option> items = input instanceof Select<?> select
+                ? ((Select<FormField.Option>) select).getListDataView().getItems().toList()
+                : input instanceof RadioButtonGroup<?> radio
+                ? ((RadioButtonGroup<FormField.Option>) radio).getListDataView().getItems().toList()
+                : input instanceof ComboBox<?> combo
+                ? ((ComboBox<FormField.Option>) combo).getListDataView().getItems().toList()
+                : input instanceof CheckboxGroup<?> group
+                ? ((CheckboxGroup<FormField.Option>) group).getListDataView().getItems().toList()
+                : input instanceof MultiSelectComboBox<?> tags
+                ? ((MultiSelectComboBox<FormField.Option>) tags).getListDataView().getItems().toList()
+                : List.of();
+        String wanted = plain(value);
+        return items.stream().filter(option -> plain(option.value()).equals(wanted)).findFirst();
+    }
+
+    private static String label(FormField.Option option) {
+        return option == null || option.label() == null ? "" : option.label();
+    }
+
+    private static String plain(Object value) {
+        return value instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
+    }
+
+    /** A stored date/time (form-js text, or an older Date variable) as the picker's value. */
+    private Object pickerValue(FormField field, Object value) {
+        if (value instanceof Date date) {
+            LocalDateTime local = LocalDateTime.ofInstant(date.toInstant(), zone);
+            return switch (FormDateTimes.subtype(field)) {
+                case "time" -> local.toLocalTime();
+                case "datetime" -> local;
+                default -> local.toLocalDate();
+            };
+        }
+        FormDateTimes.Parsed parsed = FormDateTimes.parse(field, String.valueOf(value)).orElseThrow();
+        LocalTime time = parsed.time();
+        if (time != null && parsed.offset() != null) {
+            // shown in the organisation's time zone
+            LocalDate day = parsed.date() == null ? LocalDate.now(zone) : parsed.date();
+            LocalDateTime local = day.atTime(time).atOffset(parsed.offset()).atZoneSameInstant(zone)
+                    .toLocalDateTime();
+            return parsed.date() == null ? local.toLocalTime() : local;
+        }
+        return parsed.date() == null ? time : time == null ? parsed.date() : parsed.date().atTime(time);
     }
 
     private static TextField textField(FormField field) {
@@ -323,7 +680,25 @@ public class FormRenderer extends Div {
         if (field.maxLength() != null) {
             text.setMaxLength(field.maxLength());
         }
+        adorn(text, field);
         return text;
+    }
+
+    private static BigDecimalField numberField(FormField field) {
+        BigDecimalField number = new BigDecimalField(field.label());
+        number.setValueChangeMode(ValueChangeMode.LAZY);
+        adorn(number, field);
+        return number;
+    }
+
+    /** form-js adorners: text before and after the value ("€", "days"). */
+    private static void adorn(Component component, FormField field) {
+        if (field.prefixAdorner() != null && component instanceof HasPrefix prefixed) {
+            prefixed.setPrefixComponent(new Span(field.prefixAdorner()));
+        }
+        if (field.suffixAdorner() != null && component instanceof HasSuffix suffixed) {
+            suffixed.setSuffixComponent(new Span(field.suffixAdorner()));
+        }
     }
 
     private static TextArea textArea(FormField field) {
@@ -336,52 +711,72 @@ public class FormRenderer extends Div {
         return text;
     }
 
-    /** Re-evaluates the FEEL conditions: hidden ({@code conditional.hide}) and locked (readonly/disabled). */
-    private void updateConditions() {
-        if (hideable.isEmpty()) {
-            return;
+    /** Whether the component and everything around it inside this form is visible. */
+    private boolean shown(Component component) {
+        for (Component current = component; current != null && current != this;
+             current = current.getParent().orElse(null)) {
+            if (!current.isVisible()) {
+                return false;
+            }
         }
-        Map<String, Object> context = new java.util.HashMap<>(this.context);
-        inputs.forEach((field, input) -> {
-            Object value = submittable(input.getValue());
-            if (value != null) {
-                context.put(field.key(), value);
-            }
-        });
-        hideable.forEach((field, component) -> {
-            if (field.hideWhen() != null) {
-                component.setVisible(!feel.isTrue(field.hideWhen(), context));
-            }
-            HasValue<?, ?> input = inputs.get(field);
-            if (field.lockedWhen() != null && input != null) {
-                boolean locked = feel.isTrue(field.lockedWhen(), context);
-                input.setReadOnly(locked || field.isLocked());
-                if (locked) {
-                    lockedNow.add(field);
-                } else {
-                    lockedNow.remove(field);
-                }
-            }
-        });
+        return true;
     }
 
-    /** What the server expects: option values instead of options, ISO text for times. */
-    private static Object submittable(Object value) {
+    /** Re-evaluates the FEEL conditions: hidden ({@code conditional.hide}), read-only and disabled. */
+    private void updateConditions() {
+        if (conditionals.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new HashMap<>(context);
+        data.putAll(values());
+        for (Conditional conditional : conditionals) {
+            Map<String, Object> scope = scope(data, conditional.row());
+            FormField field = conditional.field();
+            if (field.hideWhen() != null) {
+                conditional.component().setVisible(!feel.isTrue(field.hideWhen(), scope));
+            }
+            Binding binding = conditional.binding();
+            if (binding != null && (field.readonlyWhen() != null || field.disabledWhen() != null)) {
+                boolean locked = field.readonlyWhen() != null && feel.isTrue(field.readonlyWhen(), scope)
+                        || field.disabledWhen() != null && feel.isTrue(field.disabledWhen(), scope);
+                binding.input().setReadOnly(locked || field.isLocked());
+            }
+        }
+    }
+
+    /** What FEEL sees in a row of a dynamic list: the row's fields (also as {@code this}), the form as parent. */
+    private static Map<String, Object> scope(Map<String, Object> data, Row row) {
+        if (row == null) {
+            return data;
+        }
+        Map<String, Object> scope = new HashMap<>(data);
+        scope.put("parent", data);
+        if (row.path().get(data) instanceof Map<?, ?> values) {
+            values.forEach((key, value) -> scope.put(String.valueOf(key), value));
+            scope.put("this", values);
+        }
+        return scope;
+    }
+
+    /** What the server expects, as form-js stores it: option values, numbers, dates and times as text. */
+    private Object submittable(FormField field, Object value) {
         if (value instanceof FormField.Option option) {
             return option.value();
         }
         if (value instanceof Set<?> set) {
-            return set.isEmpty() ? null : set.stream().map(FormRenderer::submittable).toList();
+            return set.stream().map(item -> submittable(field, item)).toList();
         }
-        if (value instanceof String text) {
-            return text.isEmpty() ? null : text;
+        if (value instanceof LocalDate date) {
+            return date.toString();
         }
         if (value instanceof LocalDateTime dateTime) {
-            return dateTime.toString();
+            ZoneOffset offset = zone.getRules().getOffset(dateTime);
+            return FormDateTimes.format(field, dateTime.toLocalDate(), dateTime.toLocalTime(), offset);
         }
         if (value instanceof LocalTime time) {
-            return time.toString();
+            ZoneOffset offset = zone.getRules().getOffset(LocalDate.now(zone).atTime(time));
+            return FormDateTimes.format(field, null, time, offset);
         }
-        return value instanceof LocalDate || value != null ? value : null;
+        return value;
     }
 }

@@ -5,6 +5,7 @@ import nl.loket.forms.ui.FormRenderer;
 import nl.loket.request.FormRequestService;
 import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.request.Request;
+import nl.loket.request.RequestNotStartedException;
 import nl.loket.ui.MainLayout;
 import nl.loket.workflow.FeelEvaluator;
 
@@ -91,6 +92,9 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
             form.showErrors(e.errors());
             Notification.show(getTranslation("software.form-invalid"), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        } catch (RequestNotStartedException e) {
+            Notification.show(getTranslation("request.start.failed"), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (NotStartableException e) {
             Notification.show(getTranslation("catalog.not-startable"), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);

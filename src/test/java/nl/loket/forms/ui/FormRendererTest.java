@@ -65,7 +65,9 @@ class FormRendererTest {
     @Test
     void without_the_variable_there_are_no_options_and_no_crash() {
         FormRenderer form = new FormRenderer(new FormSchemaParser().parse(FORM), new FeelEvaluator());
-        assertThat(form.values()).containsOnlyKeys("name");
+        assertThat(form.values()).as("every field that may be changed, empty ones as form-js holds them")
+                .containsEntry("name", "Emma").containsEntry("size", null).containsEntry("tags", List.of())
+                .doesNotContainKey("secret");
     }
 
     private static final String INTERACTIVE = """
