@@ -1,7 +1,6 @@
 package nl.loket.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 
@@ -16,8 +15,7 @@ public final class DelegateTasks {
      * when Loket's own services call the engine.
      */
     public static String authenticatedUser(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current == null ? null : current.getUserId();
+        return DelegateExecutions.authenticatedUser(task.getProcessEngineServices());
     }
 
     /** The value of an extension property ({@code camunda:property}) on the task's model element, or null. */
