@@ -67,7 +67,6 @@ public class CatalogService {
         return items(locale).stream().filter(item -> item.processKey().equals(processKey)).findFirst();
     }
 
-    /** Refuses, on the server, a request type the current user may not start. */
     /**
      * A request type's name for lists (my requests, the inbox), in the user's language where the model has one;
      * unlike {@link #find} it does not ask whether the user may start it.
@@ -76,12 +75,30 @@ public class CatalogService {
         return processes.latest(processKey).map(process -> toItem(process, locale).name()).orElse(processKey);
     }
 
+    /** Refuses, on the server, a request type the current user may not start. */
     public void checkMayStart(String processKey) {
         String me = currentUser.username();
         if (!processes.isStartableBy(processKey, me)) {
             log.warn("Refused: {} may not start {}", me, processKey);
             throw new NotStartableException(processKey, me);
         }
+    }
+
+    /**
+     * The same check for a start outside the portal (Camunda Tasklist, engine REST): of the version being started,
+     * for the user the engine knows.
+     */
+    public void checkMayStartVersion(String definitionId, String username) {
+        if (!processes.isVersionStartableBy(definitionId, username)) {
+            log.warn("Refused: {} may not start {}", username, definitionId);
+            throw new NotStartableException(definitionId, username);
+        }
+    }
+
+    /** A version's catalogue item, whoever may start it; empty if it is not a request type. */
+    public Optional<CatalogItem> version(String definitionId, Locale locale) {
+        return processes.version(definitionId).filter(process -> process.properties().containsKey(CATEGORY))
+                .map(process -> toItem(process, locale));
     }
 
     static String normalize(String text) {

@@ -34,8 +34,10 @@ class FourEyesGuard implements EveryUserTaskListener {
         if (requester == null) {
             return;
         }
+        // the model's assignee, given as the task is created, is no one's choice: also when the requester's own
+        // command creates it (starting the request from Tasklist, answering a question there)
         boolean byRequester = requester.equals(task.getAssignee())
-                || requester.equals(DelegateTasks.authenticatedUser(task));
+                || !DelegateTasks.isAssignedAsCreated(task) && requester.equals(DelegateTasks.authenticatedUser(task));
         if (byRequester && !"true".equalsIgnoreCase(DelegateTasks.property(task, FOR_REQUESTER))) {
             log.warn("Refused: {} of task {} ({}) by the requester {} (four-eyes)", event, task.getId(),
                     task.getTaskDefinitionKey(), requester);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import nl.loket.catalog.CatalogItem;
 import nl.loket.catalog.CatalogService;
+import nl.loket.forms.FieldError;
 import nl.loket.forms.FormSchema;
 import nl.loket.forms.FormSchemaParser;
 import nl.loket.forms.FormSubmissionValidator;
@@ -26,10 +27,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.vaadin.flow.i18n.I18NProvider;
+
 /**
  * Request types made of a BPMN model and a Camunda Form only, no Java: the start form comes from the deployment,
  * the submission is validated on the server against that form, and the request row and the process start in one
- * transaction.
+ * transaction. The same holds for such a type started from Camunda Tasklist or engine REST
+ * ({@link #startedOutside}, called by {@code StartedOutsideLoketListener}).
  */
 @Service
 public class FormRequestService {
@@ -54,12 +58,14 @@ public class FormRequestService {
     private final CurrentUser currentUser;
     private final Map<String, StartFormContext> contexts;
     private final NotificationService notifications;
+    private final I18NProvider texts;
 
     FormRequestService(CatalogService catalog, DeployedForms forms, FormSchemaParser parser,
                        FormSubmissionValidator validator, RequestService requests, UserAccountService users,
                        WorkflowService workflow, CurrentUser currentUser, List<StartFormContext> contexts,
-                       NotificationService notifications) {
+                       NotificationService notifications, I18NProvider texts) {
         this.notifications = notifications;
+        this.texts = texts;
         this.catalog = catalog;
         this.forms = forms;
         this.parser = parser;
@@ -89,16 +95,9 @@ public class FormRequestService {
             throw new InvalidFormSubmissionException(validation.errors());
         }
         Request request = requests.create(processKey, requester, start.item().name());
-        // Loket's own variables last, so that a form field cannot pose as one of them
-        Map<String, Object> variables = new HashMap<>(validation.values());
-        variables.putAll(ProcessVariables.create()
-                .with(RequestVariables.REQUEST_ID, request.id())
-                .with(RequestVariables.REQUESTER, requester)
-                .with(RequestVariables.APPROVER, users.find(requester).map(UserAccount::managerUsername).orElse(null))
-                .asMap());
         String instanceId;
         try {
-            instanceId = workflow.start(processKey, request.number(), variables);
+            instanceId = workflow.start(processKey, request.number(), variablesOf(validation, request));
         } catch (ProcessStartException e) {
             // the transaction rolls back: no request row without its process
             log.error("Request type {} is broken: the request of {} could not be started: {}", processKey, requester,
@@ -106,11 +105,113 @@ public class FormRequestService {
             throw new RequestNotStartedException(processKey, e);
         }
         requests.attachProcess(request, instanceId);
-        log.info("{} request {} submitted by {}", processKey, request.number(), requester);
+        return submitted(request, "");
+    }
+
+    /**
+     * A request type started outside Loket: from Camunda Tasklist or engine REST, without Loket's variables.
+     *
+     * @param definitionId      the version being started
+     * @param processInstanceId the instance that is starting
+     * @param user              the user the engine knows (engine-rest and Tasklist set it), or null
+     * @param submitted         the instance's variables as plain values (lists and maps, not JSON)
+     */
+    public record OutsideStart(String processKey, String definitionId, String processInstanceId, String user,
+                               Map<String, Object> submitted) {
+    }
+
+    /** The request made for an {@link OutsideStart}, and the variables its instance must have instead. */
+    public record StartedOutside(Request request, Map<String, Object> variables) {
+    }
+
+    /**
+     * What {@link #submit} does, for a start outside Loket, inside the engine's transaction: the user the engine
+     * knows must be one of the version's candidate starters, the variables must pass the same validation against
+     * that version's start form, and the request row is created and attached to the instance. A type with its own
+     * start page in Loket ({@code loket:start-view}) or without a start form Loket can check is refused: Loket's
+     * start page could not start it either.
+     */
+    @Transactional
+    public StartedOutside startedOutside(OutsideStart start) {
+        String processKey = start.processKey();
+        String requester = start.user();
+        if (requester == null) {
+            log.warn("Refused a start of {} without a user", processKey);
+            throw new StartNotAllowedException(processKey + " is a Loket request type: start it in Loket, or from"
+                    + " Camunda Tasklist or engine REST as a signed-in user, so that Loket knows who requests it");
+        }
+        catalog.checkMayStartVersion(start.definitionId(), requester);
+        Locale language = users.language(requester);
+        CatalogItem item = catalog.version(start.definitionId(), language)
+                .orElseThrow(() -> new StartNotAllowedException(processKey + " is not a request type"));
+        if (item.startView() != null) {
+            log.warn("Refused a start of {} by {} outside its own start page", processKey, requester);
+            throw new StartNotAllowedException(processKey + " is requested on its own page in Loket ("
+                    + item.startView() + "), not from Camunda Tasklist or engine REST");
+        }
+        FormSchema schema = forms.startFormOfDefinition(start.definitionId()).map(parser::parse)
+                .orElseThrow(() -> new StartNotAllowedException(processKey + " has no start form that Loket can"
+                        + " check (a Camunda Form): it cannot be requested from Camunda Tasklist or engine REST"));
+        FormValidation validation = validator.validate(schema, start.submitted(), contextOf(processKey, language));
+        if (!validation.isValid()) {
+            log.warn("Refused {} request from {} outside Loket: {}", processKey, requester,
+                    validation.errors().keySet());
+            throw new InvalidFormSubmissionException(validation.errors(),
+                    "Refused: the submission does not fit the start form of " + processKey + ": "
+                            + describe(validation.errors()));
+        }
+        Request request = requests.create(processKey, requester, item.name());
+        requests.attachProcess(request, start.processInstanceId());
+        return new StartedOutside(submitted(request, " outside Loket"), variablesOf(validation, request));
+    }
+
+    /**
+     * A start that brings its own {@code requestId}, as Loket's services do for the row they have just created.
+     * Anyone else (a REST caller skipping the checks above) is refused unless it names a request of this type that
+     * no process has yet and, when the engine knows the user, whose requester that user is.
+     */
+    @Transactional(readOnly = true)
+    public void checkNamedRequest(String processKey, Object requestId, String user) {
+        boolean fits = (requestId instanceof Long || requestId instanceof Integer)
+                && requests.find(((Number) requestId).longValue())
+                .filter(request -> request.type().equals(processKey))
+                .filter(request -> request.processInstanceId() == null)
+                .filter(request -> user == null || request.requester().equals(user))
+                .isPresent();
+        if (!fits) {
+            log.warn("Refused a start of {} by {} with requestId {}", processKey, user, requestId);
+            throw new StartNotAllowedException("requestId " + requestId + " does not name a new " + processKey
+                    + " request of " + user + ": start it without requestId, and Loket creates the request");
+        }
+    }
+
+    /** The form's values, then Loket's own variables, so that a form field cannot pose as one of them. */
+    private Map<String, Object> variablesOf(FormValidation validation, Request request) {
+        String requester = request.requester();
+        Map<String, Object> variables = new HashMap<>(validation.values());
+        variables.putAll(ProcessVariables.create()
+                .with(RequestVariables.REQUEST_ID, request.id())
+                .with(RequestVariables.REQUESTER, requester)
+                .with(RequestVariables.APPROVER, users.find(requester).map(UserAccount::managerUsername).orElse(null))
+                .asMap());
+        return variables;
+    }
+
+    private Request submitted(Request request, String how) {
+        log.info("{} request {} submitted by {}{}", request.type(), request.number(), request.requester(), how);
         Request submittedRequest = requests.get(request.id());
-        notifications.notify(requester, request.number(), NotificationService.SUBMITTED, request.number(),
+        notifications.notify(request.requester(), request.number(), NotificationService.SUBMITTED, request.number(),
                 submittedRequest.summary());
         return submittedRequest;
+    }
+
+    /** The field errors in English, for the engine's answer to a Tasklist or REST caller. */
+    private String describe(Map<String, FieldError> errors) {
+        return errors.entrySet().stream()
+                .map(error -> (error.getKey().isEmpty() ? "(form)" : error.getKey()) + ": "
+                        + texts.getTranslation(error.getValue().messageKey(), Locale.ENGLISH,
+                        error.getValue().arguments().toArray()))
+                .collect(Collectors.joining("; "));
     }
 
     private Map<String, Object> contextOf(String processKey, Locale locale) {

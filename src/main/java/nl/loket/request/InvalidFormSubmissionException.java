@@ -10,7 +10,12 @@ public class InvalidFormSubmissionException extends RuntimeException {
     private final Map<String, FieldError> errors;
 
     public InvalidFormSubmissionException(Map<String, FieldError> errors) {
-        super("Refused form submission: " + errors.keySet());
+        this(errors, "Refused form submission: " + errors.keySet());
+    }
+
+    /** With a message for a caller outside the portal (engine REST), which sees no form. */
+    public InvalidFormSubmissionException(Map<String, FieldError> errors, String message) {
+        super(message);
         this.errors = Map.copyOf(errors);
     }
 

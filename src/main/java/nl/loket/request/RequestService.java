@@ -119,6 +119,10 @@ public class RequestService {
                 .orElseThrow(() -> new IllegalArgumentException("No request with id " + requestId));
     }
 
+    public Optional<Request> find(long requestId) {
+        return requests.findById(requestId);
+    }
+
     public Optional<Request> findByNumber(String number) {
         return requests.findByNumber(number);
     }

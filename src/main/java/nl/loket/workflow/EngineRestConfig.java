@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Camunda's REST API (engine-rest) as the starter sets it up, plus one thing: a refusal by a Loket task listener
- * (four-eyes) reaches the client as 403 Forbidden. The engine wraps any listener's exception in a
- * ProcessEngineException, which engine-rest would answer with 500.
+ * Camunda's REST API (engine-rest) as the starter sets it up, plus two things: a refusal by a Loket listener
+ * (four-eyes, who may start a request type) reaches the client as 403 Forbidden, and a start form submission that
+ * a Loket listener refused ({@link DelegateExecutions#invalidStart}) as 400 Bad Request, also from {@code /start}.
+ * The engine wraps a task listener's exception in a ProcessEngineException, and {@code /start} wraps any
+ * exception in a RestException, which engine-rest would answer with 500.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -36,6 +39,15 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         return Optional.empty();
     }
 
+    private static boolean invalidSubmissionIn(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Answers as Camunda would, except that an {@link AuthorizationException} inside counts as itself. */
     @Priority(1)
     public static class ListenerRefusalMapper implements ExceptionMapper<ProcessEngineException> {
@@ -53,7 +65,13 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(RestException exception) {
-            return ExceptionHandlerHelper.getInstance().getResponse(refusalIn(exception).map(Throwable.class::cast)
+            Optional<AuthorizationException> refusal = refusalIn(exception);
+            if (refusal.isEmpty() && exception.getStatus() != Response.Status.BAD_REQUEST
+                    && invalidSubmissionIn(exception)) {
+                return ExceptionHandlerHelper.getInstance().getResponse(
+                        new RestException(Response.Status.BAD_REQUEST, exception, exception.getMessage()));
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(refusal.map(Throwable.class::cast)
                     .orElse(exception));
         }
     }

@@ -1,6 +1,5 @@
 package nl.loket.workflow;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,8 +7,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  * not depend on them while it is being built.
  */
 @Component
-class EveryUserTaskListenerPlugin extends AbstractProcessEnginePlugin {
+class EveryUserTaskListenerPlugin extends PreParseListenerPlugin {
 
     static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
             TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
@@ -35,11 +32,8 @@ class EveryUserTaskListenerPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        parseListeners.add(new AttachToUserTasks(this::dispatch));
-        configuration.setCustomPreBPMNParseListeners(parseListeners);
+    BpmnParseListener parseListener() {
+        return new AttachToUserTasks(this::dispatch);
     }
 
     private void dispatch(DelegateTask task) {

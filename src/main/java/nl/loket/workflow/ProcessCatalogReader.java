@@ -49,6 +49,19 @@ public class ProcessCatalogReader {
                 .count() > 0;
     }
 
+    /** Whether this user may start this version of a process (a start by definition id, as Tasklist does). */
+    public boolean isVersionStartableBy(String definitionId, String username) {
+        return repositoryService.createProcessDefinitionQuery()
+                .processDefinitionId(definitionId).startableByUser(username)
+                .count() > 0;
+    }
+
+    /** One version of a process, whoever may start it; empty if there is none with this id. */
+    public Optional<StartableProcess> version(String definitionId) {
+        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionId)
+                .singleResult()).map(this::describe);
+    }
+
     private StartableProcess describe(ProcessDefinition definition) {
         // the engine caches parsed models, so this does not re-read the deployment each time
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());

@@ -67,6 +67,17 @@ class FourEyesEverywhereIT {
     }
 
     @Test
+    void the_requester_cannot_hand_a_task_of_her_own_request_to_someone_else_through_engine_rest() throws Exception {
+        String taskId = taskOfOwnRequest();
+
+        HttpResponse<String> assign = post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"mark\"}");
+
+        // only the model's assignee, given as the engine creates the task in her command, is not her choice
+        assertThat(assign.statusCode()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
     void the_engine_refuses_it_whoever_calls() {
         String taskId = taskOfOwnRequest();
         assertThatThrownBy(() -> taskService.claim(taskId, PAULA)).hasRootCauseInstanceOf(AuthorizationException.class);
