@@ -85,12 +85,15 @@ public final class DelegateExecutions {
         }
     }
 
-    /** Makes these the instance's own variables: sets each (typed as given) and removes every other one. */
+    /**
+     * Makes these the instance's own variables: sets each (lists and maps as Json, as Loket's own start stores them)
+     * and removes every other one.
+     */
     public static void replaceVariables(DelegateExecution execution, Map<String, Object> variables) {
         Set<String> others = new HashSet<>(execution.getVariableNamesLocal());
         others.removeAll(variables.keySet());
         others.forEach(execution::removeVariableLocal);
-        variables.forEach(execution::setVariableLocal);
+        JsonVariables.toEngine(variables).forEach(execution::setVariableLocal);
     }
 
     /** A refused start because of who starts it: engine-rest answers 403 with this message. */

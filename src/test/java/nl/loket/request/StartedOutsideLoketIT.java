@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,6 +94,44 @@ class StartedOutsideLoketIT {
         TestUsers.logout();
     }
 
+    private Map<String, String> typesOf(String instanceId) {
+        Map<String, String> types = new HashMap<>();
+        var typed = runtimeService.getVariablesTyped(instanceId);
+        typed.keySet().forEach(name -> types.put(name, typed.getValueTyped(name).getType().getName()));
+        return types;
+    }
+
+    @Test
+    void a_checklist_as_tasklist_submits_it_is_a_json_variable_like_one_from_loket() throws Exception {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("device-review").count() == 0) {
+            repositoryService.createDeployment().name("device-review")
+                    .addClasspathResource("form-fidelity/device-review.bpmn")
+                    .addClasspathResource("form-fidelity/device-review-request.form")
+                    .addClasspathResource("form-fidelity/device-review-review.form")
+                    .deploy();
+        }
+        users.loginAs("rosa");
+        Request inLoket = formRequests.submit("device-review", Map.of("item", "laptop", "days", 2,
+                "accessories", List.of("mouse", "bag")), Locale.ENGLISH);
+        TestUsers.logout();
+
+        HttpResponse<String> response = post("/engine-rest/process-definition/key/device-review/submit-form", "rosa",
+                """
+                {"variables": {
+                  "item": {"value": "laptop"}, "days": {"value": 2}, "note": {"value": ""},
+                  "accessories": {"value": "[\\"mouse\\",\\"bag\\"]", "type": "Json"}
+                }}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String instanceId = JSON.readTree(response.body()).path("id").asText();
+        assertThat(typesOf(instanceId)).containsEntry("accessories", "json")
+                .isEqualTo(typesOf(inLoket.processInstanceId()));
+        assertThat(runtimeService.getVariableTyped(instanceId, "accessories").getValue().toString())
+                .isEqualTo(runtimeService.getVariableTyped(inLoket.processInstanceId(), "accessories").getValue()
+                        .toString());
+        processes.endAll("device-review");
+    }
+
     @Test
     void started_from_tasklist_it_is_the_same_request_as_one_started_in_loket() throws Exception {
         users.loginAs("rosa");
@@ -111,7 +150,8 @@ class StartedOutsideLoketIT {
         assertThat(outside.requester()).isEqualTo("rosa");
         assertThat(outside.status()).isEqualTo(RequestStatus.SUBMITTED);
 
-        // the same step, and the same variables with the same types (Long, Date, Boolean), apart from requestId
+        // the same step, and the same variables with the same types, apart from requestId: what Tasklist sends
+        // (untyped JSON: Integer; dates as text; every field, an empty one as "") is what Loket stores
         assertThat(runtimeService.getActiveActivityIds(instanceId)).containsExactly(APPROVE);
         assertThat(runtimeService.getActiveActivityIds(inLoket.processInstanceId())).containsExactly(APPROVE);
         Map<String, Object> outsideVariables = new HashMap<>(runtimeService.getVariables(instanceId));
@@ -119,8 +159,10 @@ class StartedOutsideLoketIT {
         assertThat(outsideVariables.remove("requestId")).isEqualTo(outside.id());
         assertThat(loketVariables.remove("requestId")).isEqualTo(inLoket.id());
         assertThat(outsideVariables).isEqualTo(loketVariables)
-                .containsEntry("count", 2L).containsEntry("requester", "rosa").containsEntry("approver", "mark")
-                .doesNotContainKey("notes");
+                .containsEntry("count", 2).containsEntry("neededFrom", "2026-12-14")
+                .containsEntry("requester", "rosa").containsEntry("approver", "mark")
+                .containsEntry("notes", "");
+        assertThat(typesOf(instanceId)).isEqualTo(typesOf(inLoket.processInstanceId()));
 
         // Cockpit finds it by the request number, running and in its history; the engine knows who started it
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(outside.number())
