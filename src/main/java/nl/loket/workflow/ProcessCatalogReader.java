@@ -63,7 +63,8 @@ public class ProcessCatalogReader {
                 .map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse("");
     }
 
-    private static Map<String, String> propertiesOf(Process process) {
+    /** A process's {@code camunda:property} entries (the first of a name wins). */
+    static Map<String, String> propertiesOf(Process process) {
         Map<String, String> properties = new LinkedHashMap<>();
         ExtensionElements extensions = process.getExtensionElements();
         if (extensions == null) {

@@ -95,13 +95,6 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
             PublishingService.Published published = publishing.publish(name.getValue().strip(),
                     new LinkedHashMap<>(received));
             List<String> keys = published.processKeys();
-            if (!published.unsupportedComponents().isEmpty()) {
-                Paragraph warning = new Paragraph(getTranslation("publish.unsupported",
-                        String.join("; ", published.unsupportedComponents())));
-                warning.setId("publish-unsupported");
-                warning.addClassName("loket-hint");
-                outcome.add(warning);
-            }
             Paragraph done = new Paragraph(getTranslation("publish.done", String.join(", ", keys)));
             done.setId("publish-done");
             outcome.add(done);
@@ -113,7 +106,7 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
             UnorderedList reasons = new UnorderedList();
             reasons.setId("publish-refused");
             e.reasons().forEach(reason -> reasons.add(new ListItem(
-                    getTranslation(reason.messageKey(), reason.subject()))));
+                    getTranslation(reason.messageKey(), reason.arguments().toArray()))));
             outcome.add(new Paragraph(getTranslation("publish.refused")), reasons);
         }
     }
