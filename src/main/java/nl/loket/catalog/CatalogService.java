@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import nl.loket.security.CurrentUser;
 import nl.loket.workflow.ProcessCatalogReader;
@@ -67,7 +68,6 @@ public class CatalogService {
         return items(locale).stream().filter(item -> item.processKey().equals(processKey)).findFirst();
     }
 
-    /** Refuses, on the server, a request type the current user may not start. */
     /**
      * A request type's name for lists (my requests, the inbox), in the user's language where the model has one;
      * unlike {@link #find} it does not ask whether the user may start it.
@@ -76,6 +76,23 @@ public class CatalogService {
         return processes.latest(processKey).map(process -> toItem(process, locale).name()).orElse(processKey);
     }
 
+    /**
+     * Whether the latest version of a process is in the catalogue for anybody, and if not, why; the same rules
+     * as {@link #items}, which answers for the current user only.
+     */
+    public CatalogListing listing(String processKey) {
+        boolean categorised = processes.latest(processKey)
+                .map(process -> process.properties().containsKey(CATEGORY)).orElse(false);
+        ProcessCatalogReader.CandidateStarters starters = processes.candidateStarters(processKey);
+        List<String> named = Stream.concat(starters.groups().stream(), starters.users().stream()).toList();
+        CatalogListing.State state = !categorised ? CatalogListing.State.NO_CATEGORY
+                : starters.isEmpty() ? CatalogListing.State.NO_CANDIDATE_STARTERS
+                : !starters.anyoneKnown() ? CatalogListing.State.NO_KNOWN_STARTERS
+                : CatalogListing.State.LISTED;
+        return new CatalogListing(state, named);
+    }
+
+    /** Refuses, on the server, a request type the current user may not start. */
     public void checkMayStart(String processKey) {
         String me = currentUser.username();
         if (!processes.isStartableBy(processKey, me)) {

@@ -39,18 +39,28 @@ public class PublishingService {
     private final ModelDeployments deployments;
     private final FormSchemaParser formParser;
     private final FormLinkCheck formLinks;
+    private final CatalogService catalog;
     private final CurrentUser currentUser;
 
     PublishingService(ModelDeployments deployments, FormSchemaParser formParser, FormLinkCheck formLinks,
-                      CurrentUser currentUser) {
+                      CatalogService catalog, CurrentUser currentUser) {
         this.deployments = deployments;
         this.formParser = formParser;
         this.formLinks = formLinks;
+        this.catalog = catalog;
         this.currentUser = currentUser;
     }
 
-    /** What was published. */
-    public record Published(List<String> processKeys) {
+    /** A process the engine deployed, and whether it is in the catalogue now (and if not, why). */
+    public record PublishedProcess(String processKey, CatalogListing listing) {
+    }
+
+    /** What was published; no processes if every file was already published as it is. */
+    public record Published(List<PublishedProcess> processes) {
+
+        public List<String> processKeys() {
+            return processes.stream().map(PublishedProcess::processKey).toList();
+        }
     }
 
     /** Checks and deploys. */
@@ -77,7 +87,7 @@ public class PublishingService {
         }
         List<String> keys = deploy(name, files);
         log.info("{} published {} as '{}'", currentUser.username(), keys, name);
-        return new Published(keys);
+        return new Published(keys.stream().map(key -> new PublishedProcess(key, catalog.listing(key))).toList());
     }
 
     private List<String> deploy(String name, Map<String, byte[]> files) {

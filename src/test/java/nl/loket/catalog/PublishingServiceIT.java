@@ -6,12 +6,15 @@ import static nl.loket.catalog.PublishFixtures.files;
 import static nl.loket.catalog.PublishFixtures.simpleForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.loket.catalog.PublishingService.PublishedProcess;
 import nl.loket.forms.FormField;
 import nl.loket.forms.FormSchemaParser;
 import nl.loket.request.FormRequestService;
@@ -28,7 +31,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A process admin publishes request types made in Camunda Modeler; they are live at once, every step of them
- * opens. Refusals: {@link PublishRefusalsIT}.
+ * opens, and the admin is told truthfully whether each is in the catalogue. Refusals: {@link PublishRefusalsIT}.
  */
 @LoketIntegrationTest
 class PublishingServiceIT {
@@ -51,7 +54,8 @@ class PublishingServiceIT {
     void a_published_request_type_is_in_the_catalogue_at_once_and_new_versions_apply_to_new_requests() {
         users.loginAs("ada");
         var published = publishing.publish("parking permit", equipmentLoan("parking-permit", "Equipment loan"));
-        assertThat(published.processKeys()).containsExactly("parking-permit");
+        assertThat(published.processes()).containsExactly(new PublishedProcess("parking-permit",
+                new CatalogListing(CatalogListing.State.LISTED, List.of("employee"))));
 
         users.loginAs("emma");
         assertThat(catalog.items(Locale.ENGLISH)).extracting(CatalogItem::processKey).contains("parking-permit");
@@ -83,6 +87,7 @@ class PublishingServiceIT {
 
         assertThat(published.processKeys()).containsExactlyInAnyOrder("publish-hardware", "publish-badge",
                 "publish-parking");
+        assertThat(published.processes()).allSatisfy(process -> assertThat(process.listing().listed()).isTrue());
         users.loginAs("emma");
         assertThat(catalog.items(Locale.ENGLISH)).extracting(CatalogItem::processKey)
                 .contains("publish-hardware", "publish-badge", "publish-parking");
@@ -134,6 +139,42 @@ class PublishingServiceIT {
 
         users.loginAs("emma");
         assertThat(formRequests.startForm("publish-desk-return", Locale.ENGLISH)).isPresent();
+    }
+
+    @Test
+    void the_admin_is_told_when_a_published_process_is_not_in_the_catalogue_and_why() {
+        users.loginAs("ada");
+        Map<String, byte[]> upload = new LinkedHashMap<>();
+        upload.put("no-category.bpmn", bytes(TestModel.of("publish-no-category").properties("").xml()));
+        upload.put("no-starters.bpmn", bytes(TestModel.of("publish-no-starters").starters("").xml()));
+        upload.put("unknown-group.bpmn", bytes(TestModel.of("publish-unknown-group")
+                .starters("camunda:candidateStarterGroups=\"emplyee\"").xml()));
+        upload.put("simple-request.form", bytes(PublishFixtures.SIMPLE_FORM));
+
+        var published = publishing.publish("not listed", upload);
+
+        assertThat(published.processes()).extracting(PublishedProcess::processKey, process -> process.listing().state())
+                .containsExactlyInAnyOrder(
+                        tuple("publish-no-category", CatalogListing.State.NO_CATEGORY),
+                        tuple("publish-no-starters",
+                                CatalogListing.State.NO_CANDIDATE_STARTERS),
+                        tuple("publish-unknown-group",
+                                CatalogListing.State.NO_KNOWN_STARTERS));
+        users.loginAs("emma");
+        assertThat(catalog.items(Locale.ENGLISH)).extracting(CatalogItem::processKey)
+                .doesNotContain("publish-no-category", "publish-no-starters", "publish-unknown-group");
+    }
+
+    @Test
+    void publishing_the_same_files_again_publishes_nothing_new() {
+        users.loginAs("ada");
+        Map<String, byte[]> upload = TestModel.of("publish-again").upload();
+        upload.put("simple-request.form", simpleForm("publish-again-request"));
+        upload.put("publish-again.bpmn", bytes(TestModel.of("publish-again")
+                .start("camunda:formRef=\"publish-again-request\" camunda:formRefBinding=\"deployment\"").xml()));
+        assertThat(publishing.publish("again", upload).processKeys()).containsExactly("publish-again");
+
+        assertThat(publishing.publish("again", upload).processes()).isEmpty();
     }
 
     @Test
