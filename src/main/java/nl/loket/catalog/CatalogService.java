@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import nl.loket.security.CurrentUser;
 import nl.loket.workflow.ProcessCatalogReader;
@@ -73,6 +74,22 @@ public class CatalogService {
      */
     public String typeName(String processKey, Locale locale) {
         return processes.latest(processKey).map(process -> toItem(process, locale).name()).orElse(processKey);
+    }
+
+    /**
+     * Whether the latest version of a process is in the catalogue for anybody, and if not, why; the same rules
+     * as {@link #items}, which answers for the current user only.
+     */
+    public CatalogListing listing(String processKey) {
+        boolean categorised = processes.latest(processKey)
+                .map(process -> process.properties().containsKey(CATEGORY)).orElse(false);
+        ProcessCatalogReader.CandidateStarters starters = processes.candidateStarters(processKey);
+        List<String> named = Stream.concat(starters.groups().stream(), starters.users().stream()).toList();
+        CatalogListing.State state = !categorised ? CatalogListing.State.NO_CATEGORY
+                : starters.isEmpty() ? CatalogListing.State.NO_CANDIDATE_STARTERS
+                : !starters.anyoneKnown() ? CatalogListing.State.NO_KNOWN_STARTERS
+                : CatalogListing.State.LISTED;
+        return new CatalogListing(state, named);
     }
 
     /** Refuses, on the server, a request type the current user may not start. */

@@ -2,7 +2,6 @@ package nl.loket.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import nl.loket.forms.InvalidFormException;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.Roles;
 import nl.loket.workflow.ModelDeployments;
-import nl.loket.workflow.ModelDeployments.ModelSummary;
+import nl.loket.workflow.ModelDeployments.ProcessSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,7 +22,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * A process admin publishes request types: BPMN (with DMN and Camunda Forms) checked first, then deployed through
- * the engine as one deployment. Nothing is deployed if anything is wrong. Running requests keep their version.
+ * the engine as one deployment. Nothing is deployed if anything is wrong, and every form link is resolved before
+ * (see {@link FormLinkCheck}), so that an employee never meets a step that cannot be opened. Running requests
+ * keep their version.
  */
 @Service
 public class PublishingService {
@@ -37,16 +38,29 @@ public class PublishingService {
 
     private final ModelDeployments deployments;
     private final FormSchemaParser formParser;
+    private final FormLinkCheck formLinks;
+    private final CatalogService catalog;
     private final CurrentUser currentUser;
 
-    PublishingService(ModelDeployments deployments, FormSchemaParser formParser, CurrentUser currentUser) {
+    PublishingService(ModelDeployments deployments, FormSchemaParser formParser, FormLinkCheck formLinks,
+                      CatalogService catalog, CurrentUser currentUser) {
         this.deployments = deployments;
         this.formParser = formParser;
+        this.formLinks = formLinks;
+        this.catalog = catalog;
         this.currentUser = currentUser;
     }
 
-    /** What was published, and form components Loket cannot show (they are named, never silently dropped). */
-    public record Published(List<String> processKeys, List<String> unsupportedComponents) {
+    /** A process the engine deployed, and whether it is in the catalogue now (and if not, why). */
+    public record PublishedProcess(String processKey, CatalogListing listing) {
+    }
+
+    /** What was published; no processes if every file was already published as it is. */
+    public record Published(List<PublishedProcess> processes) {
+
+        public List<String> processKeys() {
+            return processes.stream().map(PublishedProcess::processKey).toList();
+        }
     }
 
     /** Checks and deploys. */
@@ -55,40 +69,30 @@ public class PublishingService {
             throw new AccessDeniedException("Only process admins publish request types");
         }
         List<UploadRefusedException.Reason> reasons = new ArrayList<>();
-        Map<String, FormSchema> formsById = new HashMap<>();
-        List<String> executable = new ArrayList<>();
-        List<ModelDeployments.FormLink> links = new ArrayList<>();
+        Map<String, FormSchema> forms = new LinkedHashMap<>();
+        List<ProcessSummary> processes = new ArrayList<>();
         if (files.isEmpty() || files.size() > MAX_FILES) {
             reasons.add(new UploadRefusedException.Reason("publish.refused.file-count", String.valueOf(MAX_FILES)));
         }
         for (var file : new LinkedHashMap<>(files).entrySet()) {
-            check(file.getKey(), file.getValue(), reasons, formsById, executable, links);
+            check(file.getKey(), file.getValue(), reasons, forms, processes);
         }
-        if (reasons.isEmpty() && executable.isEmpty()) {
-            reasons.add(new UploadRefusedException.Reason("publish.refused.no-executable-process", ""));
+        if (reasons.isEmpty() && processes.isEmpty()) {
+            reasons.add(new UploadRefusedException.Reason("publish.refused.no-executable-process"));
         }
-        for (var link : links) {
-            boolean present = link.formId() != null ? formsById.containsKey(link.formId())
-                    : files.containsKey(link.resourceName());
-            if (link.sameDeployment() && !present) {
-                reasons.add(new UploadRefusedException.Reason("publish.refused.missing-form",
-                        link.elementId() + " → " + (link.formId() != null ? link.formId() : link.resourceName())));
-            }
-        }
+        reasons.addAll(formLinks.check(processes, files.keySet(), forms));
         if (!reasons.isEmpty()) {
             log.warn("Refused upload '{}' by {}: {}", name, currentUser.username(), reasons);
             throw new UploadRefusedException(reasons);
         }
+        List<String> keys = deploy(name, files);
+        log.info("{} published {} as '{}'", currentUser.username(), keys, name);
+        return new Published(keys.stream().map(key -> new PublishedProcess(key, catalog.listing(key))).toList());
+    }
+
+    private List<String> deploy(String name, Map<String, byte[]> files) {
         try {
-            List<String> keys = deployments.deploy(name, files);
-            List<String> unsupported = formsById.values().stream()
-                    .flatMap(form -> form.unsupported().stream().map(component -> form.id() + ": " + component))
-                    .toList();
-            log.info("{} published {} as '{}'", currentUser.username(), keys, name);
-            if (!unsupported.isEmpty()) {
-                log.warn("Published forms have components Loket does not support: {}", unsupported);
-            }
-            return new Published(keys, unsupported);
+            return deployments.deploy(name, files);
         } catch (RuntimeException e) {
             // the engine's own checks (parse errors, unknown delegate syntax...): the deployment is rolled back
             log.warn("The engine refused upload '{}': {}", name, e.getMessage());
@@ -98,8 +102,7 @@ public class PublishingService {
     }
 
     private void check(String fileName, byte[] content, List<UploadRefusedException.Reason> reasons,
-                       Map<String, FormSchema> formsById, List<String> executable,
-                       List<ModelDeployments.FormLink> links) {
+                       Map<String, FormSchema> forms, List<ProcessSummary> processes) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (content.length > MAX_FILE_SIZE) {
             reasons.add(new UploadRefusedException.Reason("publish.refused.too-large", fileName));
@@ -112,20 +115,14 @@ public class PublishingService {
         }
         if (lower.endsWith(".bpmn")) {
             try {
-                ModelSummary summary = deployments.summarize(content);
-                executable.addAll(summary.executableProcessKeys());
-                links.addAll(summary.formLinks());
+                processes.addAll(deployments.summarize(content).processes());
             } catch (RuntimeException e) {
                 reasons.add(new UploadRefusedException.Reason("publish.refused.not-bpmn", fileName));
             }
         } else if (lower.endsWith(".form")) {
+            // a form without an id is fine: camunda-forms:deployment:<file> links it by its file name
             try {
-                FormSchema form = formParser.parse(text);
-                if (form.id() == null) {
-                    reasons.add(new UploadRefusedException.Reason("publish.refused.form-without-id", fileName));
-                } else {
-                    formsById.put(form.id(), form);
-                }
+                forms.put(fileName, formParser.parse(text));
             } catch (InvalidFormException e) {
                 reasons.add(new UploadRefusedException.Reason("publish.refused.not-a-form", fileName));
             }

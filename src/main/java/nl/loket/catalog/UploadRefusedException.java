@@ -5,8 +5,19 @@ import java.util.List;
 /** An upload that was not deployed, with every reason found (message keys with their arguments). */
 public class UploadRefusedException extends RuntimeException {
 
-    /** One reason: a message key ({@code publish.refused.*}) and the file or element it is about. */
-    public record Reason(String messageKey, String subject) {
+    /**
+     * One reason: a message key ({@code publish.refused.*}) and what it is about, in the order the message
+     * names them (a file; or a BPMN element id and the form link it has).
+     */
+    public record Reason(String messageKey, List<String> arguments) {
+
+        public Reason {
+            arguments = List.copyOf(arguments);
+        }
+
+        public Reason(String messageKey, String... arguments) {
+            this(messageKey, List.of(arguments));
+        }
     }
 
     private final List<Reason> reasons;

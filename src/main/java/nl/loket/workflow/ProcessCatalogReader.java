@@ -3,10 +3,14 @@ package nl.loket.workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -22,10 +26,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessCatalogReader {
 
-    private final RepositoryService repositoryService;
+    /**
+     * Who a process's latest version names as its candidate starters ({@code camunda:candidateStarterUsers} and
+     * {@code camunda:candidateStarterGroups}), and whether any of them is a known user or a group with members:
+     * only then does anybody see it.
+     */
+    public record CandidateStarters(List<String> users, List<String> groups, boolean anyoneKnown) {
 
-    ProcessCatalogReader(RepositoryService repositoryService) {
+        public boolean isEmpty() {
+            return users.isEmpty() && groups.isEmpty();
+        }
+    }
+
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+
+    ProcessCatalogReader(RepositoryService repositoryService, IdentityService identityService) {
         this.repositoryService = repositoryService;
+        this.identityService = identityService;
     }
 
     public List<StartableProcess> startableBy(String username) {
@@ -62,6 +80,22 @@ public class ProcessCatalogReader {
                 .singleResult()).map(this::describe);
     }
 
+    /** The candidate starters of the latest version of a process; empty if none is deployed. */
+    public CandidateStarters candidateStarters(String processKey) {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult();
+        if (definition == null) {
+            return new CandidateStarters(List.of(), List.of(), false);
+        }
+        List<IdentityLink> links = repositoryService.getIdentityLinksForProcessDefinition(definition.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        List<String> users = links.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList();
+        List<String> groups = links.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
+        boolean known = users.stream().anyMatch(user -> identityService.createUserQuery().userId(user).count() > 0)
+                || groups.stream().anyMatch(group -> identityService.createUserQuery().memberOfGroup(group).count() > 0);
+        return new CandidateStarters(users, groups, known);
+    }
+
     private StartableProcess describe(ProcessDefinition definition) {
         // the engine caches parsed models, so this does not re-read the deployment each time
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
@@ -76,7 +110,8 @@ public class ProcessCatalogReader {
                 .map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse("");
     }
 
-    private static Map<String, String> propertiesOf(Process process) {
+    /** A process's {@code camunda:property} entries (the first of a name wins). */
+    static Map<String, String> propertiesOf(Process process) {
         Map<String, String> properties = new LinkedHashMap<>();
         ExtensionElements extensions = process.getExtensionElements();
         if (extensions == null) {

@@ -1,10 +1,12 @@
 package nl.loket.catalog.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import nl.loket.catalog.CatalogListing;
 import nl.loket.catalog.PublishingService;
 import nl.loket.catalog.UploadRefusedException;
 import nl.loket.security.Roles;
@@ -94,28 +96,51 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
         try {
             PublishingService.Published published = publishing.publish(name.getValue().strip(),
                     new LinkedHashMap<>(received));
-            List<String> keys = published.processKeys();
-            if (!published.unsupportedComponents().isEmpty()) {
-                Paragraph warning = new Paragraph(getTranslation("publish.unsupported",
-                        String.join("; ", published.unsupportedComponents())));
-                warning.setId("publish-unsupported");
-                warning.addClassName("loket-hint");
-                outcome.add(warning);
-            }
-            Paragraph done = new Paragraph(getTranslation("publish.done", String.join(", ", keys)));
+            List<String> outcomes = outcomes(published);
+            Div done = new Div();
             done.setId("publish-done");
+            outcomes.forEach(text -> done.add(new Paragraph(text)));
             outcome.add(done);
-            Notification.show(getTranslation("publish.done", String.join(", ", keys)), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            boolean allListed = published.processes().stream().allMatch(process -> process.listing().listed());
+            Notification.show(outcomes.get(0), 5000, Notification.Position.BOTTOM_START).addThemeVariants(
+                    allListed ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
             received.clear();
             showFiles();
         } catch (UploadRefusedException e) {
             UnorderedList reasons = new UnorderedList();
             reasons.setId("publish-refused");
             e.reasons().forEach(reason -> reasons.add(new ListItem(
-                    getTranslation(reason.messageKey(), reason.subject()))));
+                    getTranslation(reason.messageKey(), reason.arguments().toArray()))));
             outcome.add(new Paragraph(getTranslation("publish.refused")), reasons);
         }
+    }
+
+    /**
+     * "It is in the catalogue now" only for what is: the processes that are listed in one sentence, each other
+     * one with the reason it is not.
+     */
+    private List<String> outcomes(PublishingService.Published published) {
+        if (published.processes().isEmpty()) {
+            return List.of(getTranslation("publish.unchanged"));
+        }
+        List<String> texts = new ArrayList<>();
+        List<String> listed = published.processes().stream().filter(process -> process.listing().listed())
+                .map(PublishingService.PublishedProcess::processKey).toList();
+        if (!listed.isEmpty()) {
+            texts.add(getTranslation("publish.done", String.join(", ", listed)));
+        }
+        for (PublishingService.PublishedProcess process : published.processes()) {
+            CatalogListing listing = process.listing();
+            switch (listing.state()) {
+                case NO_CATEGORY -> texts.add(getTranslation("publish.done.no-category", process.processKey()));
+                case NO_CANDIDATE_STARTERS -> texts.add(getTranslation("publish.done.no-candidate-starters",
+                        process.processKey()));
+                case NO_KNOWN_STARTERS -> texts.add(getTranslation("publish.done.no-known-starters",
+                        process.processKey(), String.join(", ", listing.candidateStarters())));
+                case LISTED -> { }
+            }
+        }
+        return texts;
     }
 
     private void clear() {

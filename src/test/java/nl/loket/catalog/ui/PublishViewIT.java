@@ -5,8 +5,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.TestUsers;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -65,14 +69,36 @@ class PublishViewIT {
         UI.getCurrent().navigate(PublishView.class);
         PublishView view = _get(PublishView.class);
         view.name.setValue("Laptop loan");
+        receiveEquipmentLoan(view, "laptop-loan", UnaryOperator.identity());
+        _click(view.publish);
+        assertThat(outcome(view)).isEqualTo("Published: laptop-loan. It is in the catalogue now.");
+    }
+
+    @Test
+    void a_published_type_that_is_not_in_the_catalogue_is_said_so_in_dutch() throws Exception {
+        KaribuSupport.openAs("ada", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(PublishView.class);
+        PublishView view = _get(PublishView.class);
+        view.name.setValue("Interne stap");
+        receiveEquipmentLoan(view, "internal-step",
+                model -> model.replace("<camunda:property name=\"loket:category\" value=\"hardware\"/>", ""));
+        _click(view.publish);
+        assertThat(outcome(view))
+                .isEqualTo("Gepubliceerd: internal-step. Het staat niet in de catalogus: het heeft geen loket:category.");
+    }
+
+    /** The equipment-loan model and forms (test resources) as an upload under another key. */
+    private void receiveEquipmentLoan(PublishView view, String key, UnaryOperator<String> change) throws IOException {
         for (String file : new String[] {"equipment-loan.bpmn", "equipment-loan-request.form",
                 "equipment-loan-handover.form"}) {
             byte[] content = getClass().getResourceAsStream("/form-request-types/" + file).readAllBytes();
-            String renamed = new String(content, StandardCharsets.UTF_8).replace("equipment-loan", "laptop-loan");
-            view.receive(file.replace("equipment-loan", "laptop-loan"), renamed.getBytes(StandardCharsets.UTF_8));
+            String renamed = change.apply(new String(content, StandardCharsets.UTF_8).replace("equipment-loan", key));
+            view.receive(file.replace("equipment-loan", key), renamed.getBytes(StandardCharsets.UTF_8));
         }
-        _click(view.publish);
-        assertThat(_get(view.outcome, Paragraph.class, spec -> spec.withId("publish-done")).getText())
-                .contains("laptop-loan");
+    }
+
+    private static String outcome(PublishView view) {
+        return _find(_get(view.outcome, Div.class, spec -> spec.withId("publish-done")), Paragraph.class).stream()
+                .map(Paragraph::getText).collect(Collectors.joining(" "));
     }
 }
