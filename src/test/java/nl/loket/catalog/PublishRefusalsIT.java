@@ -215,7 +215,7 @@ class PublishRefusalsIT {
                 .start("camunda:formRef=\"publish-scanner-request\" camunda:formRefBinding=\"deployment\"").upload();
         upload.putAll(files("scanner-request.form"));
         assertThat(refused(upload, "publish.refused.unsupported-components").arguments()).containsExactly(
-                "scanner-request.form", "filepicker (Field_0yza234), documentPreview (Field_1bcd567)");
+                "scanner-request.form", "filepicker (key 'scan'), documentPreview (id 'Field_1bcd567')");
     }
 
     @Test
