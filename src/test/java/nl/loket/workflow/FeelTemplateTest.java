@@ -271,8 +271,8 @@ class FeelTemplateTest {
 
     @Test
     void null_items_insert_nothing() {
-        assertThat(render("Hello {{#loop items}}{{this}}{{/loop}} World", vars("items", Arrays.asList(null, "a", null))))
-                .isEqualTo("Hello a World");
+        assertThat(render("Hello {{#loop items}}{{this}}{{/loop}} World",
+                vars("items", Arrays.asList(null, "a", null)))).isEqualTo("Hello a World");
     }
 
     @Test
