@@ -16,6 +16,7 @@ public class FeelEvaluator {
     private static final Logger log = LoggerFactory.getLogger(FeelEvaluator.class);
 
     private final FeelEngineApi engine = FeelEngineBuilder.forJava().build();
+    private final FeelTemplate templates = new FeelTemplate();
 
     /**
      * True only if the expression evaluates to {@code true}. A form-js expression may start with '='. An expression
@@ -82,12 +83,16 @@ public class FeelEvaluator {
     }
 
     /**
-     * A form-js text property that may be an expression: "=..." is evaluated (its result as text, empty when it
-     * fails or gives nothing); anything else is returned as it is.
+     * A form-js text property: "=..." is a FEEL expression (its result as text, empty when it fails or gives
+     * nothing); anything else is a feelers template ({@link FeelTemplate}), returned as it is when it has none.
      */
     public String text(String textOrExpression, Map<String, Object> variables) {
-        if (textOrExpression == null || !textOrExpression.strip().startsWith("=")) {
-            return textOrExpression;
+        if (textOrExpression == null) {
+            return null;
+        }
+        if (!textOrExpression.strip().startsWith("=")) {
+            // form-js templating ({{ name }}, {{#if}}, {{#loop}}); a text without it comes back as it is
+            return templates.render(textOrExpression, variables);
         }
         EvaluationResult result = engine.evaluateExpression(textOrExpression.strip().substring(1), variables);
         if (result.isFailure()) {

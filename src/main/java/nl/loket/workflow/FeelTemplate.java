@@ -14,7 +14,6 @@ import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import nl.loket.workflow.FeelTemplateParser.Insert;
 import nl.loket.workflow.FeelTemplateParser.Part;
@@ -28,7 +27,6 @@ import nl.loket.workflow.FeelTemplateParser.Text;
  * {@code this}, {@code parent}, {@code _this_} and {@code _parent_} as feelers defines them
  * (packages/feelers/lib/interpreter.js). There is no {@code {{else}}} in feelers.
  */
-@Component
 public class FeelTemplate {
 
     private static final Logger log = LoggerFactory.getLogger(FeelTemplate.class);

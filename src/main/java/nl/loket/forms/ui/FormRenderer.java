@@ -291,7 +291,8 @@ public class FormRenderer extends Div {
         Component component = switch (field.type()) {
             case FormFieldType.TEXT -> new Markdown(field.text() == null ? "" : field.text());
             // form-js sanitises the HTML it shows; Vaadin's Markdown does the same for HTML inside Markdown
-            case FormFieldType.HTML -> new Markdown(Objects.requireNonNullElse(field.attribute("content"), ""));
+            case FormFieldType.HTML -> new Markdown(Objects.requireNonNullElse(
+                    feel.text(field.attribute("content"), context), ""));
             case FormFieldType.GROUP -> group(field, path(prefix, field.path()), row);
             case FormFieldType.DYNAMIC_LIST -> dynamicList(field, path(prefix, field.path()), row);
             case FormFieldType.SEPARATOR -> new Hr();
@@ -392,9 +393,9 @@ public class FormRenderer extends Div {
     }
 
     /** An image from an https (or data:image) address; anything else is not shown. */
-    private static Component image(FormField field) {
-        String source = field.attribute("source");
-        String alt = Objects.requireNonNullElse(field.attribute("alt"), "");
+    private Component image(FormField field) {
+        String source = feel.text(field.attribute("source"), context);
+        String alt = Objects.requireNonNullElse(feel.text(field.attribute("alt"), context), "");
         if (source == null || !(source.startsWith("https://") || source.startsWith("data:image/"))) {
             return new Span(alt);
         }
