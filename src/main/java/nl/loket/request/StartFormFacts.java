@@ -64,7 +64,8 @@ class StartFormFacts {
                     String text = rows.stream().map(row -> rowText(field, row)).collect(Collectors.joining("\n"));
                     facts.add(RequestFact.withLabel(labelOf(field), RequestFact.Kind.LONG_TEXT, text));
                 }
-            } else if (field.isInput()) {
+            } else if (field.isInput() && !FormFieldType.EXPRESSION.equals(field.type())) {
+                // an expression field is a computed value for the model, not something the requester filled in
                 Object value = prefix.plus(field.key()).get(variables);
                 if (!isEmpty(value)) {
                     facts.add(fact(field, value));

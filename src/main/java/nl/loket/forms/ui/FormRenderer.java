@@ -317,6 +317,9 @@ public class FormRenderer extends Div {
     private Div group(FormField field, Supplier<ValuePath> path, Row row) {
         Div group = new Div();
         group.addClassName("loket-form-group");
+        if (field.source().path("showOutline").asBoolean(false)) {
+            group.addClassName("loket-form-outline");
+        }
         if (field.label() != null) {
             group.add(new H4(field.label()));
         }
@@ -328,6 +331,9 @@ public class FormRenderer extends Div {
         RowList list = new RowList(field, path, parentRow);
         lists.add(list);
         list.view.addClassName("loket-form-list");
+        if (field.source().path("showOutline").asBoolean(false)) {
+            list.view.addClassName("loket-form-outline");
+        }
         if (field.label() != null) {
             list.view.add(new H4(field.label()));
         }
@@ -454,6 +460,7 @@ public class FormRenderer extends Div {
         grid.setItems(items);
         grid.setAllRowsVisible(true);
         Div table = new Div();
+        table.addClassName("loket-form-group");
         if (field.label() != null) {
             table.add(new H4(field.label()));
         }

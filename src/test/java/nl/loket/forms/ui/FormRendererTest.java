@@ -131,4 +131,73 @@ class FormRendererTest {
                 Map.of("requester", "Emma"));
         assertThat(_get(form, com.vaadin.flow.component.markdown.Markdown.class).getContent()).isEqualTo("Hello Emma");
     }
+
+    private static final String ROWS = """
+            {"id":"rows","components":[
+              {"type":"dynamiclist","id":"List_Items","path":"items","label":"Items","defaultRepetitions":1,
+               "components":[
+                 {"type":"textfield","id":"Field_Name","key":"name","label":"Item","validate":{"required":true}},
+                 {"type":"number","id":"Field_Count","key":"count","label":"Count"},
+                 {"type":"textfield","id":"Field_Note","key":"note","label":"Note","conditional":{"hide":"=count < 5"}}
+               ]},
+              {"type":"datetime","subtype":"time","id":"Field_At","key":"at","timeLabel":"At",
+               "timeSerializingFormat":"utc_offset"},
+              {"type":"datetime","subtype":"datetime","id":"Field_When","key":"when","dateLabel":"When",
+               "timeSerializingFormat":"utc_normalized"}
+            ]}""";
+
+    @Test
+    void rows_of_a_dynamic_list_are_added_removed_and_renumbered() {
+        FormRenderer form = new FormRenderer(new FormSchemaParser().parse(ROWS), new FeelEvaluator());
+        assertThat(form.rowCount("items")).as("defaultRepetitions").isEqualTo(1);
+        form.addRow("items");
+        form.addRow("items");
+        ((TextField) form.input("items[0].name")).setValue("Laptop");
+        ((com.vaadin.flow.component.textfield.BigDecimalField) form.input("items[0].count"))
+                .setValue(java.math.BigDecimal.ONE);
+        ((TextField) form.input("items[1].name")).setValue("Mouse");
+        ((TextField) form.input("items[2].name")).setValue("Screen");
+        ((com.vaadin.flow.component.textfield.BigDecimalField) form.input("items[2].count"))
+                .setValue(new java.math.BigDecimal("6"));
+
+        form.removeRow("items", 1);
+
+        assertThat(form.rowCount("items")).isEqualTo(2);
+        assertThat(((TextField) form.input("items[1].name")).getValue()).as("the rows after it move up")
+                .isEqualTo("Screen");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) form.values().get("items");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("name", "Laptop").containsEntry("count", java.math.BigDecimal.ONE)
+                .as("hidden in its own row: count < 5").doesNotContainKey("note");
+        assertThat(rows.get(1)).containsEntry("name", "Screen").containsEntry("note", "")
+                .containsKey("count");
+    }
+
+    @Test
+    void errors_are_shown_at_the_row_they_belong_to() {
+        FormRenderer form = new FormRenderer(new FormSchemaParser().parse(ROWS), new FeelEvaluator());
+        form.addRow("items");
+        form.showErrors(Map.of("items[1].name", new nl.loket.forms.FieldError("form.validation.required", List.of())));
+        assertThat(((TextField) form.input("items[0].name")).isInvalid()).isFalse();
+        assertThat(((TextField) form.input("items[1].name")).isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_row_list_starts_from_the_data_and_times_are_submitted_as_form_js_writes_them() {
+        FormRenderer form = new FormRenderer(new FormSchemaParser().parse(ROWS), new FeelEvaluator(),
+                Map.of("items", List.of(Map.of("name", "A"), Map.of("name", "B"), Map.of("name", "C")),
+                        "at", "14:30+01:00"),
+                java.time.ZoneId.of("Europe/Amsterdam"));
+        assertThat(form.rowCount("items")).as("one row per item in the data").isEqualTo(3);
+        assertThat(((TextField) form.input("items[2].name")).getValue()).isEqualTo("C");
+        com.vaadin.flow.component.timepicker.TimePicker at =
+                (com.vaadin.flow.component.timepicker.TimePicker) form.input("at");
+        assertThat(at.getValue()).as("shown in Amsterdam time").isEqualTo(java.time.LocalTime.of(14, 30));
+
+        ((com.vaadin.flow.component.datetimepicker.DateTimePicker) form.input("when"))
+                .setValue(java.time.LocalDateTime.of(2026, 7, 1, 9, 15));
+        assertThat(form.values()).containsEntry("at", "14:30+01:00")
+                .as("summer time, normalised to UTC").containsEntry("when", "2026-07-01T07:15Z");
+    }
 }
