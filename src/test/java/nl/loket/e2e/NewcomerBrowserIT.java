@@ -96,7 +96,8 @@ class NewcomerBrowserIT {
     private ChromeDriverService service;
     private WebDriver driver;
     private WebDriverWait wait;
-    private int shot;
+    /** Numbered across the tests of a run, so that one test's screenshots do not overwrite another's. */
+    private static int shot;
     private Instant started;
 
     /**
@@ -276,6 +277,84 @@ class NewcomerBrowserIT {
                 By.xpath("//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[.//div[normalize-space(.)='" + number + "']]")))
                 .as("approved request is gone from Mark's inbox")
                 .allSatisfy(cell -> assertThat(cell.isDisplayed()).isFalse());
+    }
+    @Test
+    void a_request_type_from_camunda_modeler_is_published_filled_in_and_reviewed_in_the_browser() {
+        try {
+            openAs(url("/admin/publish"), "ada");
+            driver.findElement(By.cssSelector("#publish-name input")).sendKeys("Home workplace kit");
+            WebElement files = driver.findElement(By.id("publish-upload")).getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]"));
+            Path models = Paths.get("src/test/resources/form-fidelity").toAbsolutePath();
+            files.sendKeys(String.join("\n", models.resolve("workplace-kit.bpmn").toString(),
+                    models.resolve("workplace-kit-request.form").toString(),
+                    models.resolve("workplace-kit-review.form").toString()));
+            wait.until(d -> d.findElements(By.cssSelector("#publish-files li")).size() == 3);
+            driver.findElement(By.id("publish")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publish-done"), "workplace-kit"));
+            screenshot("ada-published");
+            logout();
+
+            openAs(url("/request/workplace-kit"), "emma");
+            driver.findElement(By.cssSelector("#field-street input")).sendKeys("Oudegracht 12");
+            driver.findElement(By.cssSelector("#field-postcode input")).sendKeys("3511 AB");
+            driver.findElement(By.cssSelector("#field-city input")).sendKeys("Utrecht");
+            click(driver.findElement(By.cssSelector(".loket-form-list-add")));
+            wait.until(d -> d.findElements(By.cssSelector(".loket-form-list-row")).size() == 2);
+            List<WebElement> items = driver.findElements(By.cssSelector(".loket-form-list-row vaadin-select"));
+            choose(items.get(0), "Monitor 27\"");
+            choose(items.get(1), "Headset");
+            List<WebElement> counts = driver.findElements(By.cssSelector(".loket-form-list-row vaadin-big-decimal-field input"));
+            counts.get(0).sendKeys("2");
+            counts.get(1).sendKeys("1");
+            click(driver.findElement(By.cssSelector("#field-terms input")));
+            waitForVaadin();
+            screenshot("emma-workplace-kit-filled");
+            click(driver.findElement(By.id("submit")));
+            wait.until(ExpectedConditions.urlMatches(REQUEST_URL.pattern()));
+            waitForStatusBadge();
+            String number = numberIn(driver.getCurrentUrl());
+            assertThat(driver.findElement(By.tagName("body")).getText())
+                    .contains("Item: Monitor 27\", How many: 2", "Item: Headset, How many: 1", "Oudegracht 12");
+            screenshot("emma-workplace-kit-submitted");
+            logout();
+
+            openAs(url("/inbox"), "mark");
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//vaadin-grid[@id='inbox']/vaadin-grid-cell-content[.//div[normalize-space(.)='" + number + "']]")))
+                    .click();
+            WebElement street = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#field-street input")));
+            waitForVaadin();
+            assertThat(street.getAttribute("value")).as("the review form opens filled in").isEqualTo("Oudegracht 12");
+            assertThat(driver.findElement(By.id("field-street")).getAttribute("readonly")).isNotNull();
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("2 item(s) to Utrecht");
+            screenshot("mark-workplace-kit-review");
+            click(driver.findElement(By.cssSelector("#field-ship input")));
+            click(driver.findElement(By.id("complete")));
+            wait.until(ExpectedConditions.urlMatches("/inbox$"));
+            screenshot("mark-workplace-kit-done");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            throw e;
+        }
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+        waitForVaadin();
+    }
+
+    /** Picks an option of a vaadin-select by its label. */
+    private void choose(WebElement select, String label) {
+        click(select);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(item -> item.isDisplayed() && label.equals(item.getText().strip())));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && label.equals(item.getText().strip())).findFirst().orElseThrow()
+                .click();
+        waitForVaadin();
     }
 
     /** Opens a page as a signed-out user would: Loket asks to log in first and then shows the page asked for. */
