@@ -19,7 +19,7 @@ import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DeployedForms;
-import nl.loket.workflow.ProcessStartException;
+import nl.loket.workflow.ProcessModelException;
 import nl.loket.workflow.ProcessVariables;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
@@ -98,7 +98,7 @@ public class FormRequestService {
         String instanceId;
         try {
             instanceId = workflow.start(processKey, request.number(), variablesOf(validation, request));
-        } catch (ProcessStartException e) {
+        } catch (ProcessModelException e) {
             // the transaction rolls back: no request row without its process
             log.error("Request type {} is broken: the request of {} could not be started: {}", processKey, requester,
                     e.getCause().getMessage());

@@ -17,10 +17,13 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -127,6 +130,13 @@ public class TaskWorkService {
             // task is gone, that is what happened. Anything else (a listener refusing, a delegate failing) stands.
             if (isGone(taskId)) {
                 throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+            }
+            if (e instanceof ProcessEngineException && !(e instanceof AuthorizationException)
+                    && !(e instanceof OptimisticLockingException)) {
+                // the model fails on what follows the task (an expression, a gateway): not the user's doing
+                LoggerFactory.getLogger(TaskWorkService.class).error("The model of task {} ({}) fails after it: {}",
+                        taskId, task.getTaskDefinitionKey(), e.getMessage());
+                throw new ProcessModelException("Task " + taskId + " could not be completed", e);
             }
             throw e;
         }

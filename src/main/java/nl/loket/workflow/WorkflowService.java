@@ -28,7 +28,7 @@ public class WorkflowService {
                     JsonVariables.toEngine(variables));
             return instance.getId();
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            throw new ProcessStartException(processKey, e);
+            throw new ProcessModelException("Process '" + processKey + "' could not be started", e);
         }
     }
 

@@ -137,6 +137,11 @@ class FormCompatibilityTest {
             Grid<?> grid = _find(form, Grid.class).get(0);
             assertThat(grid.getGenericDataView().getItems().count()).isEqualTo(rendered.get("gridRows").asLong());
         }
+        if (rendered.has("gridHeaders")) {
+            List<List<String>> headers = _find(form, Grid.class).stream().map(grid -> ((Grid<?>) grid).getColumns()
+                    .stream().map(column -> column.getHeaderText()).toList()).toList();
+            assertThat(headers).isEqualTo(JSON.convertValue(rendered.get("gridHeaders"), List.class));
+        }
         rendered.path("lists").fields().forEachRemaining(entry ->
                 assertThat(form.rowCount(entry.getKey())).as(entry.getKey()).isEqualTo(entry.getValue().asInt()));
         if (rendered.has("rows")) {

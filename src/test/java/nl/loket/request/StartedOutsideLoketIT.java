@@ -21,6 +21,7 @@ import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestModels;
 import nl.loket.support.TestProcesses;
 import nl.loket.support.TestUsers;
 import org.camunda.bpm.engine.HistoryService;
@@ -76,12 +77,8 @@ class StartedOutsideLoketIT {
 
     @BeforeEach
     void deployAndCreateUsers() {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-            repositoryService.createDeployment().name(KEY)
-                    .addClasspathResource("form-request-types/workplace-monitor.bpmn")
-                    .addClasspathResource("form-request-types/workplace-monitor-request.form")
-                    .deploy();
-        }
+        TestModels.deployOnce(repositoryService, KEY, "form-request-types/workplace-monitor.bpmn",
+                "form-request-types/workplace-monitor-request.form");
         accounts.createIfAbsent(new UserAccount("rosa", "Rosa Smit", "rosa@loket.example", "mark", true,
                 Set.of(Roles.EMPLOYEE, Roles.PROCESS_ADMIN)), "secret-for-rosa");
         accounts.createIfAbsent(new UserAccount("otto", "Otto Kerk", "otto@loket.example", null, true,
@@ -103,13 +100,7 @@ class StartedOutsideLoketIT {
 
     @Test
     void a_checklist_as_tasklist_submits_it_is_a_json_variable_like_one_from_loket() throws Exception {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("device-review").count() == 0) {
-            repositoryService.createDeployment().name("device-review")
-                    .addClasspathResource("form-fidelity/device-review.bpmn")
-                    .addClasspathResource("form-fidelity/device-review-request.form")
-                    .addClasspathResource("form-fidelity/device-review-review.form")
-                    .deploy();
-        }
+        TestModels.deployDeviceReview(repositoryService);
         users.loginAs("rosa");
         Request inLoket = formRequests.submit("device-review", Map.of("item", "laptop", "days", 2,
                 "accessories", List.of("mouse", "bag")), Locale.ENGLISH);

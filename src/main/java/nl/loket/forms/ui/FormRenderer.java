@@ -445,10 +445,9 @@ public class FormRenderer extends Div {
     /** A table: columns as the form lists them, rows from its {@code dataSource} (FEEL or a variable name). */
     private Component table(FormField field, Row row) {
         Grid<Map<?, ?>> grid = new Grid<>();
-        for (var column : field.source().path("columns")) {
-            String key = column.path("key").asText("");
-            grid.addColumn(item -> Objects.toString(item.get(key), ""))
-                    .setHeader(column.path("label").asText(key)).setAutoWidth(true);
+        for (Map.Entry<String, String> column : tableColumns(field).entrySet()) {
+            grid.addColumn(item -> Objects.toString(item.get(column.getKey()), ""))
+                    .setHeader(column.getValue()).setAutoWidth(true);
         }
         String dataSource = field.attribute("dataSource");
         Object data = dataSource == null ? null : dataSource.strip().startsWith("=")
@@ -466,6 +465,23 @@ public class FormRenderer extends Div {
         }
         table.add(grid);
         return table;
+    }
+
+    /** A table's columns, key to header: as listed ({@code columns}) or computed ({@code columnsExpression}). */
+    private Map<String, String> tableColumns(FormField field) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        String expression = field.attribute("columnsExpression");
+        if (expression != null && feel.value(expression, context) instanceof Collection<?> computed) {
+            computed.stream().filter(Map.class::isInstance).map(c -> (Map<?, ?>) c).filter(c -> c.get("key") != null)
+                    .forEach(c -> columns.put(String.valueOf(c.get("key")),
+                            String.valueOf(Objects.requireNonNullElse(c.get("label"), c.get("key")))));
+            return columns;
+        }
+        for (var column : field.source().path("columns")) {
+            String key = column.path("key").asText("");
+            columns.put(key, column.path("label").asText(key));
+        }
+        return columns;
     }
 
     private Button button(FormField field) {
@@ -682,7 +698,7 @@ public class FormRenderer extends Div {
         return parsed.date() == null ? time : time == null ? parsed.date() : parsed.date().atTime(time);
     }
 
-    private static TextField textField(FormField field) {
+    private TextField textField(FormField field) {
         TextField text = new TextField(field.label());
         text.setValueChangeMode(ValueChangeMode.LAZY);
         if (field.maxLength() != null) {
@@ -692,20 +708,20 @@ public class FormRenderer extends Div {
         return text;
     }
 
-    private static BigDecimalField numberField(FormField field) {
+    private BigDecimalField numberField(FormField field) {
         BigDecimalField number = new BigDecimalField(field.label());
         number.setValueChangeMode(ValueChangeMode.LAZY);
         adorn(number, field);
         return number;
     }
 
-    /** form-js adorners: text before and after the value ("€", "days"). */
-    private static void adorn(Component component, FormField field) {
+    /** form-js adorners: text before and after the value ("€", "days"), templated as labels are. */
+    private void adorn(Component component, FormField field) {
         if (field.prefixAdorner() != null && component instanceof HasPrefix prefixed) {
-            prefixed.setPrefixComponent(new Span(field.prefixAdorner()));
+            prefixed.setPrefixComponent(new Span(feel.text(field.prefixAdorner(), context)));
         }
         if (field.suffixAdorner() != null && component instanceof HasSuffix suffixed) {
-            suffixed.setSuffixComponent(new Span(field.suffixAdorner()));
+            suffixed.setSuffixComponent(new Span(feel.text(field.suffixAdorner(), context)));
         }
     }
 

@@ -15,6 +15,7 @@ import nl.loket.security.UserAccountService;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.workflow.FeelEvaluator;
+import nl.loket.workflow.ProcessModelException;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
 import nl.loket.request.ui.FactList;
@@ -187,7 +188,15 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             }
         } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             refused(e);
+        } catch (ProcessModelException e) {
+            modelFailed();
         }
+    }
+
+    /** The model fails on what follows this step: nothing was saved, the user may try again once it is fixed. */
+    private void modelFailed() {
+        Notification.show(getTranslation("inbox.step-failed"), 8000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     void approve() {
@@ -204,6 +213,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             rejectDialog.close();
             refused(e);
+        } catch (ProcessModelException e) {
+            rejectDialog.close();
+            modelFailed();
         }
     }
 
@@ -213,6 +225,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             done(doneKey);
         } catch (TaskNotAvailableException | OwnRequestException | TaskAlreadyTakenException e) {
             refused(e);
+        } catch (ProcessModelException e) {
+            modelFailed();
         }
     }
 

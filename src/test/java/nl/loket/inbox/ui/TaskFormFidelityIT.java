@@ -15,6 +15,7 @@ import nl.loket.forms.FormField;
 import nl.loket.request.FormRequestService;
 import nl.loket.request.Request;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestModels;
 import nl.loket.support.TestUsers;
 import nl.loket.ui.KaribuSupport;
 import org.camunda.bpm.engine.HistoryService;
@@ -58,13 +59,7 @@ class TaskFormFidelityIT {
 
     @BeforeEach
     void deploy() {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-            repositoryService.createDeployment().name(KEY)
-                    .addClasspathResource("form-fidelity/device-review.bpmn")
-                    .addClasspathResource("form-fidelity/device-review-request.form")
-                    .addClasspathResource("form-fidelity/device-review-review.form")
-                    .deploy();
-        }
+        TestModels.deployDeviceReview(repositoryService);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.loket.request.FormRequestService;
 import nl.loket.request.RequestNotStartedException;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.TestModels;
 import nl.loket.support.TestUsers;
 import nl.loket.ui.KaribuSupport;
 import org.camunda.bpm.engine.RepositoryService;
@@ -38,6 +39,7 @@ class BrokenRequestTypeIT {
 
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired FormRequestService requests;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
@@ -45,12 +47,10 @@ class BrokenRequestTypeIT {
 
     @BeforeEach
     void deploy() {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
-            repositoryService.createDeployment().name(KEY)
-                    .addClasspathResource("form-fidelity/broken-type.bpmn")
-                    .addClasspathResource("form-fidelity/broken-type-request.form")
-                    .deploy();
-        }
+        TestModels.deployOnce(repositoryService, KEY, "form-fidelity/broken-type.bpmn",
+                "form-fidelity/broken-type-request.form");
+        TestModels.deployOnce(repositoryService, "broken-step", "form-fidelity/broken-step.bpmn",
+                "form-fidelity/broken-step-request.form", "form-fidelity/broken-step-check.form");
     }
 
     @AfterEach
@@ -83,6 +83,27 @@ class BrokenRequestTypeIT {
                 + " later.");
         assertThat(((TextField) view.form.input("reason")).getValue()).isEqualTo("Needed for the audit");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("request/" + KEY);
+    }
+
+    @Test
+    void a_model_that_fails_after_a_task_leaves_the_task_open_and_says_so() {
+        users.loginAs("emma");
+        var request = requests.submit("broken-step", Map.of("reason", "x"), Locale.ENGLISH);
+        String taskId = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult()
+                .getId();
+        TestUsers.logout();
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(nl.loket.inbox.ui.TaskView.class, new RouteParameters("taskId", taskId));
+        nl.loket.inbox.ui.TaskView view = _get(nl.loket.inbox.ui.TaskView.class);
+        NotificationsKt.clearNotifications();
+
+        _click(_get(view, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("complete")));
+
+        NotificationsKt.expectNotifications("The next step of this request type has an error, so nothing was saved"
+                + " and the task is still open. The process administrators can see the cause in the log; please try"
+                + " again later.");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("still open").isOne();
+        runtimeService.deleteProcessInstance(request.processInstanceId(), "test over", true, true);
     }
 
     private long requestRows() {
