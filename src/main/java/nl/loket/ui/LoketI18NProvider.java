@@ -36,7 +36,9 @@ public class LoketI18NProvider implements I18NProvider {
     public String getTranslation(String key, Locale locale, Object... params) {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+            // a lone apostrophe is text ("the tenant's budget"), not MessageFormat's quote: only '' stays as it is
+            return params.length == 0 ? pattern
+                    : new MessageFormat(pattern.replaceAll("(?<!')'(?!')", "''"), locale).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation '{}' for {}", key, locale);
             return key;

@@ -51,4 +51,15 @@ class TranslationBundlesTest {
         }
         return properties;
     }
+
+    @org.junit.jupiter.api.Test
+    void an_apostrophe_in_a_message_with_arguments_is_kept() {
+        LoketI18NProvider texts = new LoketI18NProvider();
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.estimate.over-budget",
+                java.util.Locale.ENGLISH, "Mark de Vries"))
+                .isEqualTo("Over the tenant's budget: needs approval by Mark de Vries.");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("publish.refused.unsupported-components",
+                java.util.Locale.ENGLISH, "a.form", "filepicker (key 'x')"))
+                .contains("Camunda 7.24's Tasklist", "filepicker (key 'x')");
+    }
 }
