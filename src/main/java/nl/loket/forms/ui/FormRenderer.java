@@ -69,6 +69,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 public class FormRenderer extends Div {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormRenderer.class);
+    /** The organisation's zone when none is given (configured as {@code loket.time-zone}). */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final FeelEvaluator feel;

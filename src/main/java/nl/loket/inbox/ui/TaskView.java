@@ -1,5 +1,6 @@
 package nl.loket.inbox.ui;
 
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import nl.loket.request.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,6 +55,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final InboxService inbox;
     private final TaskFormService taskForms;
     private final FeelEvaluator feel;
+    private final ZoneId zone;
     private String taskId;
     private String requestNumber;
 
@@ -65,7 +69,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final UserAccountService users;
     CommentsPanel comments;
 
-    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel, UserAccountService users) {
+    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel, UserAccountService users,
+                    @Value("${loket.time-zone:Europe/Amsterdam}") ZoneId zone) {
+        this.zone = zone;
         this.users = users;
         this.inbox = inbox;
         this.taskForms = taskForms;
@@ -162,7 +168,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Div card = new Div(new H3(getTranslation("inbox.your-part")));
         card.addClassName("loket-card");
         taskForm.ifPresent(task -> {
-            form = new FormRenderer(task.schema(), feel, task.variables());
+            form = new FormRenderer(task.schema(), feel, task.variables(), zone);
             form.addSubmitListener(this::completeTask);
             card.add(form);
         });

@@ -9,6 +9,10 @@ import nl.loket.request.RequestNotStartedException;
 import nl.loket.ui.MainLayout;
 import nl.loket.workflow.FeelEvaluator;
 
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -39,15 +43,18 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
 
     private final FormRequestService service;
     private final FeelEvaluator feel;
+    private final ZoneId zone;
     private String processKey;
     private String title = "Loket";
 
     FormRenderer form;
     final Button submit = new Button();
 
-    public StartRequestView(FormRequestService service, FeelEvaluator feel) {
+    public StartRequestView(FormRequestService service, FeelEvaluator feel,
+                            @Value("${loket.time-zone:Europe/Amsterdam}") ZoneId zone) {
         this.service = service;
         this.feel = feel;
+        this.zone = zone;
         addClassName("loket-page");
     }
 
@@ -66,7 +73,7 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
         title = start.item().name() + " | Loket";
         Paragraph description = new Paragraph(start.item().description());
         description.addClassNames(LumoUtility.TextColor.SECONDARY);
-        form = new FormRenderer(start.schema(), feel, start.context());
+        form = new FormRenderer(start.schema(), feel, start.context(), zone);
         form.addSubmitListener(this::submit);
         submit.setText(getTranslation("software.submit"));
         submit.setIcon(VaadinIcon.PAPERPLANE.create());
