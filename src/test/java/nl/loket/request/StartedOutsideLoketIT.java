@@ -99,6 +99,43 @@ class StartedOutsideLoketIT {
     }
 
     @Test
+    void a_group_with_a_path_and_a_dynamic_list_as_tasklist_submits_them_are_stored_as_from_loket() throws Exception {
+        TestModels.deployOnce(repositoryService, "workplace-kit", "form-fidelity/workplace-kit.bpmn",
+                "form-fidelity/workplace-kit-request.form", "form-fidelity/workplace-kit-review.form");
+        users.loginAs("rosa");
+        Request inLoket = formRequests.submit("workplace-kit", Map.of(
+                "delivery", Map.of("street", "Oudegracht 12", "postcode", "3511 AB", "city", "Utrecht"),
+                "items", List.of(Map.of("item", "monitor", "qty", 2), Map.of("item", "headset", "qty", 1)),
+                "terms", true), Locale.ENGLISH);
+        TestUsers.logout();
+
+        // what Tasklist sends for the same form filled in the same way: every top-level key of form-js's data
+        HttpResponse<String> response = post("/engine-rest/process-definition/key/workplace-kit/submit-form", "rosa",
+                """
+                {"variables": {
+                  "delivery": {"value": "{\\"street\\":\\"Oudegracht 12\\",\\"postcode\\":\\"3511 AB\\",\\"city\\":\\"Utrecht\\",\\"from\\":null}", "type": "Json"},
+                  "items": {"value": "[{\\"item\\":\\"monitor\\",\\"qty\\":2},{\\"item\\":\\"headset\\",\\"qty\\":1}]", "type": "Json"},
+                  "budget": {"value": null},
+                  "terms": {"value": true},
+                  "itemCount": {"value": 2}
+                }}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String instanceId = JSON.readTree(response.body()).path("id").asText();
+        assertThat(typesOf(instanceId)).isEqualTo(typesOf(inLoket.processInstanceId()))
+                .containsEntry("delivery", "json").containsEntry("items", "json");
+        Map<String, Object> outside = new HashMap<>(runtimeService.getVariables(instanceId));
+        Map<String, Object> loket = new HashMap<>(runtimeService.getVariables(inLoket.processInstanceId()));
+        outside.remove("requestId");
+        loket.remove("requestId");
+        assertThat(outside.keySet()).isEqualTo(loket.keySet());
+        for (String name : loket.keySet()) {
+            assertThat(String.valueOf(outside.get(name))).as(name).isEqualTo(String.valueOf(loket.get(name)));
+        }
+        processes.endAll("workplace-kit");
+    }
+
+    @Test
     void a_checklist_as_tasklist_submits_it_is_a_json_variable_like_one_from_loket() throws Exception {
         TestModels.deployDeviceReview(repositoryService);
         users.loginAs("rosa");
