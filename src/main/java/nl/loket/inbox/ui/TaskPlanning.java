@@ -3,6 +3,7 @@ package nl.loket.inbox.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import nl.loket.ui.ClickActions;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.OwnRequestException;
@@ -106,7 +107,7 @@ class TaskPlanning extends HorizontalLayout {
         confirmHandOver.setText(getTranslation("inbox.reassign.confirm"));
         confirmHandOver.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirmHandOver.setId("confirm-hand-over");
-        confirmHandOver.addClickListener(e -> handOver(dialog));
+        ClickActions.set(confirmHandOver, () -> handOver(dialog));
         dialog.getFooter().add(new Button(getTranslation("inbox.reject.cancel"), e -> dialog.close()), confirmHandOver);
         return dialog;
     }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.loket.ui.ClickActions;
 import nl.loket.forms.ui.FormRenderer;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
@@ -116,13 +117,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         approve.setIcon(VaadinIcon.CHECK.create());
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         approve.setId("approve");
-        approve.addClickListener(e -> approve());
+        ClickActions.set(approve, this::approve);
         reject.setText(getTranslation("inbox.reject"));
         reject.setIcon(VaadinIcon.CLOSE.create());
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         reject.setId("reject");
         rejectDialog = new RejectDialog(getTranslation("inbox.reject"), this::reject);
-        reject.addClickListener(e -> rejectDialog.open());
+        ClickActions.set(reject, () -> rejectDialog.open());
 
         Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
@@ -179,7 +180,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         complete.setIcon(VaadinIcon.CHECK.create());
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.setId("complete");
-        complete.addClickListener(e -> completeTask());
+        ClickActions.set(complete, this::completeTask);
         card.add(complete);
         return card;
     }

@@ -2,6 +2,7 @@ package nl.loket.request.ui;
 
 import java.time.Clock;
 
+import nl.loket.ui.ClickActions;
 import nl.loket.request.InvalidRequestException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -105,7 +106,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             withdraw.setIcon(VaadinIcon.CLOSE_CIRCLE_O.create());
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             withdraw.setId("withdraw");
-            withdraw.addClickListener(e -> withdrawDialog(request.number()).open());
+            ClickActions.set(withdraw, () -> withdrawDialog(request.number()).open());
             HorizontalLayout standing = new HorizontalLayout(now, withdraw);
             standing.setAlignItems(FlexComponent.Alignment.CENTER);
             standing.setWidthFull();
@@ -152,7 +153,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         confirmWithdraw.setText(getTranslation("request.withdraw.confirm"));
         confirmWithdraw.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirmWithdraw.setId("confirm-withdraw");
-        confirmWithdraw.addClickListener(e -> confirmWithdraw(number, dialog));
+        ClickActions.set(confirmWithdraw, () -> confirmWithdraw(number, dialog));
         Button keep = new Button(getTranslation("request.withdraw.cancel"), e -> dialog.close());
         dialog.getFooter().add(keep, confirmWithdraw);
         return dialog;

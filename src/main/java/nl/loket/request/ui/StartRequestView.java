@@ -1,5 +1,6 @@
 package nl.loket.request.ui;
 
+import nl.loket.ui.ClickActions;
 import nl.loket.catalog.NotStartableException;
 import nl.loket.forms.ui.FormRenderer;
 import nl.loket.request.FormRequestService;
@@ -79,7 +80,7 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
         submit.setIcon(VaadinIcon.PAPERPLANE.create());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("submit");
-        submit.addClickListener(e -> submit());
+        ClickActions.set(submit, this::submit);
         Div card = new Div(form);
         if (!form.hasOwnSubmitButton()) {
             card.add(submit);
