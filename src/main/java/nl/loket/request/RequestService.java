@@ -12,6 +12,7 @@ import nl.loket.notification.NotificationService;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.ProcessHistoryService;
+import nl.loket.workflow.TimelineEntry;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,11 +182,20 @@ public class RequestService {
     }
 
     private RequestDetail detailOf(Request request) {
-        return new RequestDetail(request, factsOf(request),
-                request.processInstanceId() == null ? List.of() : history.timeline(request.processInstanceId()),
+        return new RequestDetail(request, factsOf(request), timelineOf(request),
                 request.status().isClosed() ? List.of()
                         : currentSteps(List.of(request.id())).getOrDefault(request.id(), List.of()),
                 comments.of(request.id()), !request.status().isClosed() && comments.questionOpen(request.id()));
+    }
+
+    /** The process's steps, and the withdrawal (who, when, why) when the requester withdrew the request. */
+    private List<TimelineEntry> timelineOf(Request request) {
+        List<TimelineEntry> timeline = new java.util.ArrayList<>(request.processInstanceId() == null ? List.of()
+                : history.timeline(request.processInstanceId()));
+        if (request.status() == RequestStatus.WITHDRAWN) {
+            timeline.add(TimelineEntry.withdrawn(request.requester(), request.updatedAt(), request.outcomeReason()));
+        }
+        return timeline;
     }
 
     /**

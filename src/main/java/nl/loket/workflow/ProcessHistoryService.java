@@ -85,7 +85,7 @@ public class ProcessHistoryService {
         return new TimelineEntry(activity.getActivityId(),
                 activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName(),
                 kindOf(activity.getActivityType()), activity.getAssignee(),
-                toInstant(activity.getStartTime()), toInstant(activity.getEndTime()));
+                toInstant(activity.getStartTime()), toInstant(activity.getEndTime()), activity.isCanceled(), null);
     }
 
     private static TimelineEntry.Kind kindOf(String activityType) {

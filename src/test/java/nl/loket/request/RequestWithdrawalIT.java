@@ -140,4 +140,22 @@ class RequestWithdrawalIT {
     private List<String> numbersInInbox() {
         return inbox.page(InboxFilter.all(), 0, InboxService.MAX_PAGE).stream().map(i -> i.request().number()).toList();
     }
+
+    @Test
+    void after_a_withdrawal_the_timeline_shows_the_open_task_cancelled_and_the_withdrawal_with_who_when_why() {
+        users.loginAs("emma");
+        Request request = software.submit("Microsoft Visio", false);
+        requests.withdraw(request.number(), "Found a free alternative.");
+
+        List<nl.loket.workflow.TimelineEntry> timeline = requests.myRequest(request.number()).orElseThrow()
+                .timeline();
+        assertThat(timeline).filteredOn(e -> e.activityId().equals("UserTask_ApproveRequest")).singleElement()
+                .satisfies(task -> assertThat(task.cancelled()).as("nobody approved it").isTrue());
+        assertThat(timeline.get(timeline.size() - 1)).satisfies(last -> {
+            assertThat(last.kind()).isEqualTo(nl.loket.workflow.TimelineEntry.Kind.WITHDRAWN);
+            assertThat(last.assignee()).isEqualTo("emma");
+            assertThat(last.note()).isEqualTo("Found a free alternative.");
+            assertThat(last.started()).isNotNull();
+        });
+    }
 }

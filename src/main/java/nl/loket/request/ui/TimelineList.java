@@ -24,12 +24,26 @@ public class TimelineList extends UnorderedList {
             if (!entry.isFinished()) {
                 item.addClassName("open");
             }
-            Span name = new Span(ModelTexts.activityName(this, processKey, entry.activityId(), entry.activityName()));
+            if (entry.cancelled() || entry.kind() == TimelineEntry.Kind.WITHDRAWN) {
+                item.addClassName("cancelled");
+            }
+            Span name = new Span(entry.kind() == TimelineEntry.Kind.WITHDRAWN ? getTranslation("timeline.withdrawn")
+                    : ModelTexts.activityName(this, processKey, entry.activityId(), entry.activityName()));
             name.addClassNames(LumoUtility.FontWeight.MEDIUM);
             Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
             when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             item.add(name, when);
-            if (entry.kind() == TimelineEntry.Kind.USER_TASK && entry.assignee() != null) {
+            if (entry.cancelled()) {
+                // ended by the withdrawal: nobody did it, whoever had it
+                item.add(secondary(getTranslation("timeline.cancelled")));
+            } else if (entry.kind() == TimelineEntry.Kind.WITHDRAWN) {
+                item.add(secondary(getTranslation("timeline.by", displayName.apply(entry.assignee()))));
+                if (entry.note() != null) {
+                    Span note = new Span(entry.note());
+                    note.addClassName("loket-timeline-note");
+                    item.add(note);
+                }
+            } else if (entry.kind() == TimelineEntry.Kind.USER_TASK && entry.assignee() != null) {
                 item.add(secondary(getTranslation(entry.isFinished() ? "timeline.by" : "timeline.waiting-for",
                         displayName.apply(entry.assignee()))));
             } else if (!entry.isFinished()) {

@@ -54,6 +54,11 @@ class RequesterViewsIT {
         assertThat(_get(after, StatusBadge.class, spec -> spec.withId("request-status")).getText())
                 .isEqualTo("Ingetrokken");
         assertThat(after.withdraw.isAttached()).as("no withdraw button on a closed request").isFalse();
+        String timeline = _get(after, TimelineList.class).getElement().getTextRecursively();
+        assertThat(timeline).as("the approval was never made: cancelled, not 'by Mark de Vries'")
+                .contains("Softwaretoegang goedkeuren", "geannuleerd, niet gedaan", "Ingetrokken", "door Emma Jansen",
+                        "Niet meer nodig")
+                .doesNotContain("door Mark de Vries");
     }
 
     @Test
