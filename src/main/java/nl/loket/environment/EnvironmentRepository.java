@@ -51,6 +51,32 @@ class EnvironmentRepository {
         return key.getKey().longValue();
     }
 
+    /** Keeps the estimate the requester saw when ordering, for the approvers. */
+    void recordEstimate(long id, Estimate estimate) {
+        jdbc.sql("""
+                update environment set estimate_credits_per_hour = :perHour, estimate_credits_per_month = :perMonth,
+                    estimate_euros_per_month = :eurosPerMonth, estimate_lease_credits = :lease,
+                    estimate_lease_euros = :leaseEuros, estimate_budget_left = :left, estimate_left_after = :after
+                where id = :id""")
+                .param("perHour", estimate.creditsPerHour()).param("perMonth", estimate.creditsPerMonth())
+                .param("eurosPerMonth", estimate.eurosPerMonth()).param("lease", estimate.leaseCredits())
+                .param("leaseEuros", estimate.leaseEuros()).param("left", estimate.budget().left())
+                .param("after", estimate.leftAfter()).param("id", id)
+                .update();
+    }
+
+    /** The estimate of an environment's order as its requester saw it; empty for orders from before it was kept. */
+    Optional<OrderEstimate> estimateOf(long requestId) {
+        return jdbc.sql("""
+                select estimate_credits_per_hour, estimate_credits_per_month, estimate_euros_per_month,
+                    estimate_lease_credits, estimate_lease_euros, estimate_budget_left, estimate_left_after
+                from environment where request_id = ? and estimate_credits_per_hour is not null""")
+                .param(requestId)
+                .query((rs, row) -> new OrderEstimate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .optional();
+    }
+
     Optional<Environment> find(long id) {
         return jdbc.sql(SELECT + " where e.id = ?").param(id).query(EnvironmentRepository::map).optional();
     }

@@ -11,6 +11,7 @@ import nl.loket.request.RequestFact;
 import nl.loket.request.RequestFacts;
 import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
+import nl.loket.workflow.ProcessHistoryService;
 import org.springframework.stereotype.Component;
 
 /** What an environment request asked for, on the request page and in the approver's inbox. */
@@ -20,8 +21,11 @@ class EnvironmentRequestFacts implements RequestFacts {
     private final EnvironmentRepository environments;
     private final TemplateCatalog templates;
     private final TenantService tenants;
+    private final ProcessHistoryService history;
 
-    EnvironmentRequestFacts(EnvironmentRepository environments, TemplateCatalog templates, TenantService tenants) {
+    EnvironmentRequestFacts(EnvironmentRepository environments, TemplateCatalog templates, TenantService tenants,
+                            ProcessHistoryService history) {
+        this.history = history;
         this.environments = environments;
         this.templates = templates;
         this.tenants = tenants;
@@ -48,8 +52,26 @@ class EnvironmentRequestFacts implements RequestFacts {
             facts.add(RequestFact.date("environment.lease-end",
                     e.leaseEnd().atZone(Schedule.AMSTERDAM).toLocalDate().minusDays(1)));
             facts.add(RequestFact.message("environment.status", "environment.status." + e.status().name()));
+            environments.estimateOf(request.id()).ifPresent(estimate -> facts.addAll(estimateFacts(estimate)));
+            if (request.processInstanceId() != null) {
+                // why it needs this approval: the rules of the approval decision that matched
+                history.matchedRules(request.processInstanceId(), EnvironmentProcess.APPROVAL_DECISION)
+                        .forEach(rule -> facts.add(RequestFact.rule("environment.approval-reason", rule)));
+            }
             return facts;
         }).orElse(List.of());
+    }
+
+    /** What the requester saw in the estimate when ordering, so that approvers decide on the same figures. */
+    private static List<RequestFact> estimateFacts(OrderEstimate estimate) {
+        return List.of(
+                RequestFact.credits("environment.estimate.per-hour", estimate.creditsPerHour()),
+                RequestFact.credits("environment.estimate.per-month", estimate.creditsPerMonth()),
+                RequestFact.euros("environment.estimate.per-month-euros", estimate.eurosPerMonth()),
+                RequestFact.credits("environment.estimate.lease", estimate.leaseCredits()),
+                RequestFact.euros("environment.estimate.lease-euros", estimate.leaseEuros()),
+                RequestFact.credits("environment.estimate.left-when-ordered", estimate.budgetLeft()),
+                RequestFact.credits("environment.estimate.left-after", estimate.leftAfter()));
     }
 
     private static RequestFact schedule(Schedule schedule) {

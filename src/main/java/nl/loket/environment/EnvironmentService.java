@@ -129,6 +129,7 @@ public class EnvironmentService {
             log.warn("Refused environment order by {}: name {} was just taken in {}", me, order.name(), order.tenant());
             throw new InvalidRequestException(Map.of(OrderCheck.NAME, "environment.error.name.taken"));
         }
+        environments.recordEstimate(environmentId, estimate);
         String instance = workflow.start(EnvironmentProcess.KEY, request.number(), ProcessVariables.create()
                 .with(EnvironmentProcess.REQUEST_ID, request.id())
                 .with(EnvironmentProcess.REQUESTER, me)

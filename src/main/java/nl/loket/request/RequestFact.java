@@ -16,7 +16,7 @@ public record RequestFact(String labelKey, Kind kind, Object value, boolean tran
     }
 
     /** MESSAGE: the value is a message key, shown in the reader's language. */
-    public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR, MESSAGE }
+    public enum Kind { TEXT, LONG_TEXT, YES_NO, DATE, MONEY_EUR, CREDITS, MESSAGE, RULE }
 
     public static RequestFact text(String labelKey, String value) {
         return new RequestFact(labelKey, Kind.TEXT, value);
@@ -41,5 +41,15 @@ public record RequestFact(String labelKey, Kind kind, Object value, boolean tran
 
     public static RequestFact euros(String labelKey, java.math.BigDecimal value) {
         return new RequestFact(labelKey, Kind.MONEY_EUR, value);
+    }
+
+    /** A decision rule that matched: why the request went to this approver (value: {@link MatchedRule}). */
+    public static RequestFact rule(String labelKey, nl.loket.workflow.MatchedRule rule) {
+        return new RequestFact(labelKey, Kind.RULE, rule);
+    }
+
+    /** An amount of credits (Wegwijzer's currency), shown in the reader's number format. */
+    public static RequestFact credits(String labelKey, java.math.BigDecimal value) {
+        return new RequestFact(labelKey, Kind.CREDITS, value);
     }
 }

@@ -41,4 +41,12 @@ public final class Formats {
         format.setCurrency(Currency.getInstance("EUR"));
         return format.format(amount);
     }
+
+    /** Credits: whole numbers from 100 up, else at most two decimals, in the reader's number format. */
+    public static String credits(BigDecimal credits, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(credits.abs().compareTo(new BigDecimal("100")) >= 0 ? 0 : 2);
+        format.setMinimumFractionDigits(0);
+        return format.format(credits);
+    }
 }

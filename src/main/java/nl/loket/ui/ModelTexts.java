@@ -16,4 +16,14 @@ public final class ModelTexts {
         String translated = component.getTranslation(key);
         return translated.equals(key) ? modelName : translated;
     }
+
+    /**
+     * A decision rule in the reader's language when the bundles have it ({@code decision.<key>.<rule id>}), else
+     * its description in the DMN, else its id.
+     */
+    public static String ruleDescription(Component component, nl.loket.workflow.MatchedRule rule) {
+        String key = "decision." + rule.decisionKey() + "." + rule.ruleId();
+        String translated = component.getTranslation(key);
+        return !translated.equals(key) ? translated : rule.description() != null ? rule.description() : rule.ruleId();
+    }
 }

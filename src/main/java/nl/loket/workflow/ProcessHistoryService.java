@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -73,6 +77,29 @@ public class ProcessHistoryService {
         historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
                 .forEach(variable -> variables.put(variable.getName(), JsonVariables.plain(variable.getTypedValue())));
         return variables;
+    }
+
+    /**
+     * The rules of a decision that matched the last time the instance evaluated it (a business rule task), in
+     * table order, with their descriptions from the deployed DMN: why a request went where it went.
+     */
+    public List<MatchedRule> matchedRules(String processInstanceId, String decisionKey) {
+        List<HistoricDecisionInstance> evaluations = historyService.createHistoricDecisionInstanceQuery()
+                .processInstanceId(processInstanceId).decisionDefinitionKey(decisionKey).includeOutputs()
+                .orderByEvaluationTime().desc().listPage(0, 1);
+        if (evaluations.isEmpty()) {
+            return List.of();
+        }
+        HistoricDecisionInstance latest = evaluations.get(0);
+        DmnModelInstance model = repositoryService.getDmnModelInstance(latest.getDecisionDefinitionId());
+        return latest.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId).distinct()
+                .map(ruleId -> {
+                    Rule rule = model.getModelElementById(ruleId);
+                    String description = rule == null || rule.getDescription() == null ? null
+                            : rule.getDescription().getTextContent().strip();
+                    return new MatchedRule(decisionKey, ruleId, description);
+                })
+                .toList();
     }
 
     /** The process definition (version) the instance runs or ran on. */

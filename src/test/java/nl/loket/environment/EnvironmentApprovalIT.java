@@ -75,6 +75,32 @@ class EnvironmentApprovalIT {
     }
 
     @Test
+    void the_approver_sees_the_estimate_the_requester_saw_and_the_rule_that_sent_it_to_her() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        EnvironmentOrder order = withData(order("utrecht", name("seen"), LocalDate.of(2026, 11, 30)));
+        var estimate = environments.estimate(order).orElseThrow();
+        Request request = environments.order(order);
+
+        users.loginAs("sanne");
+        InboxItem task = inbox.open(single(inbox.myTasks(), request).taskId());
+        assertThat(task.facts()).extracting(nl.loket.request.RequestFact::labelKey, nl.loket.request.RequestFact::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("environment.estimate.per-hour",
+                                estimate.creditsPerHour().setScale(4)),
+                        org.assertj.core.groups.Tuple.tuple("environment.estimate.lease",
+                                estimate.leaseCredits().setScale(2)),
+                        org.assertj.core.groups.Tuple.tuple("environment.estimate.left-when-ordered",
+                                estimate.budget().left().setScale(2)),
+                        org.assertj.core.groups.Tuple.tuple("environment.estimate.left-after",
+                                estimate.leftAfter().setScale(2)));
+        assertThat(task.facts()).filteredOn(f -> f.kind() == nl.loket.request.RequestFact.Kind.RULE)
+                .extracting(f -> ((nl.loket.workflow.MatchedRule) f.value()).ruleId())
+                .as("the rule of the approval decision that sent it to the privacy owner")
+                .containsExactly("Rule_ProductionData");
+        inbox.approve(task.taskId());
+    }
+
+    @Test
     void a_rejection_closes_the_request_with_its_reason_and_frees_the_name() {
         EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
         users.loginAs("emma");

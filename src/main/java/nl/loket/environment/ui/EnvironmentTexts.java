@@ -48,10 +48,7 @@ final class EnvironmentTexts {
     }
 
     static String credits(BigDecimal credits, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(credits.abs().compareTo(new BigDecimal("100")) >= 0 ? 0 : 2);
-        format.setMinimumFractionDigits(0);
-        return format.format(credits);
+        return nl.loket.ui.Formats.credits(credits, locale);
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import nl.loket.request.RequestFact;
 import nl.loket.ui.Formats;
+import nl.loket.ui.ModelTexts;
+import nl.loket.workflow.MatchedRule;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -38,7 +40,9 @@ public class FactList extends Div {
             case YES_NO -> getTranslation((Boolean) fact.value() ? "common.yes" : "common.no");
             case DATE -> Formats.date((LocalDate) fact.value(), locale);
             case MONEY_EUR -> Formats.euros((BigDecimal) fact.value(), locale);
+            case CREDITS -> getTranslation("fact.credits", Formats.credits((BigDecimal) fact.value(), locale));
             case MESSAGE -> getTranslation(String.valueOf(fact.value()));
+            case RULE -> ModelTexts.ruleDescription(this, (MatchedRule) fact.value());
             case TEXT, LONG_TEXT -> String.valueOf(fact.value());
         };
     }
