@@ -15,12 +15,14 @@ public enum EnvironmentStatus {
      */
     FAILED,
     DELETED,
-    /** Refused by the rules or an approver, or withdrawn: it never existed. */
-    REFUSED;
+    /** Refused by the rules or an approver: it never existed. */
+    REFUSED,
+    /** Withdrawn by its requester before it was made: it never existed. */
+    WITHDRAWN;
 
     /** It exists at the provider (or is being made) and holds its name within the tenant. */
     public boolean isLive() {
-        return this != DELETED && this != REFUSED;
+        return this != DELETED && this != REFUSED && this != WITHDRAWN;
     }
 
     public boolean isProvisioned() {

@@ -42,7 +42,7 @@ class EnvironmentWithdrawals implements WithdrawalHandler {
             if (environment.status() == EnvironmentStatus.PROVISIONING) {
                 providers.get(environment.provider()).delete(environment.key());
             }
-            environments.markGone(environment.id(), EnvironmentStatus.REFUSED, clock.instant());
+            environments.markGone(environment.id(), EnvironmentStatus.WITHDRAWN, clock.instant());
             secrets.forget(environment.id());
             log.info("Environment {} ({}) withdrawn before it was ready", environment.key(), environment.name());
         });

@@ -35,9 +35,10 @@ public final class Formats {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
+    /** Euros as the reader's language writes them: "€ 19,99" in Dutch, "€19.99" in English, like its numbers. */
     public static String euros(BigDecimal amount, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale.getCountry().isEmpty()
-                ? Locale.forLanguageTag(locale.getLanguage() + "-NL") : locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(
+                "nl".equals(locale.getLanguage()) ? "nl-NL" : "en-IE"));
         format.setCurrency(Currency.getInstance("EUR"));
         return format.format(amount);
     }

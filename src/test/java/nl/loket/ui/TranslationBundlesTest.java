@@ -62,4 +62,15 @@ class TranslationBundlesTest {
                 java.util.Locale.ENGLISH, "a.form", "filepicker (key 'x')"))
                 .contains("Camunda 7.24's Tasklist", "filepicker (key 'x')");
     }
+
+    @org.junit.jupiter.api.Test
+    void one_credit_is_singular_in_both_languages() {
+        LoketI18NProvider texts = new LoketI18NProvider();
+        for (java.util.Locale locale : java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.forLanguageTag("nl"))) {
+            org.assertj.core.api.Assertions.assertThat(texts.getTranslation("fact.credits", locale, "1",
+                    java.math.BigDecimal.ONE)).isEqualTo("1 credit");
+            org.assertj.core.api.Assertions.assertThat(texts.getTranslation("fact.credits", locale, "2,5",
+                    new java.math.BigDecimal("2.5"))).isEqualTo("2,5 credits");
+        }
+    }
 }

@@ -40,7 +40,8 @@ public class FactList extends Div {
             case YES_NO -> getTranslation((Boolean) fact.value() ? "common.yes" : "common.no");
             case DATE -> Formats.date((LocalDate) fact.value(), locale);
             case MONEY_EUR -> Formats.euros((BigDecimal) fact.value(), locale);
-            case CREDITS -> getTranslation("fact.credits", Formats.credits((BigDecimal) fact.value(), locale));
+            case CREDITS -> getTranslation("fact.credits", Formats.credits((BigDecimal) fact.value(), locale),
+                    fact.value());
             case MESSAGE -> getTranslation(String.valueOf(fact.value()));
             case RULE -> ModelTexts.ruleDescription(this, (MatchedRule) fact.value());
             case TEXT, LONG_TEXT -> String.valueOf(fact.value());
