@@ -10,12 +10,24 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Dates, times and money in the reader's language. */
+/**
+ * Dates, times and money in the reader's language; times in the organisation's time zone (configured as
+ * {@code loket.time-zone}, never the server's), the same zone schedules and e-mail use.
+ */
 public final class Formats {
 
-    private static final ZoneId ZONE = ZoneId.systemDefault();
+    private static volatile ZoneId zone = ZoneId.of("Europe/Amsterdam");
 
     private Formats() {
+    }
+
+    /** Set once at start from the configuration (LoketConfiguration). */
+    public static void useZone(ZoneId organisationZone) {
+        zone = organisationZone;
+    }
+
+    public static ZoneId zone() {
+        return zone;
     }
 
     public static String dateTime(Instant instant, Locale locale) {
@@ -23,12 +35,12 @@ public final class Formats {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(instant.atZone(ZONE));
+                .format(instant.atZone(zone));
     }
 
-    /** The day of a moment, in the server's time zone. */
+    /** The day of a moment, in the organisation's time zone. */
     public static String date(Instant instant, Locale locale) {
-        return instant == null ? "" : date(instant.atZone(ZONE).toLocalDate(), locale);
+        return instant == null ? "" : date(instant.atZone(zone).toLocalDate(), locale);
     }
 
     public static String date(LocalDate date, Locale locale) {

@@ -1,9 +1,9 @@
 package nl.loket.inbox.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import nl.loket.ui.ClickActions;
+import nl.loket.ui.Formats;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.OwnRequestException;
@@ -26,7 +26,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 /** On a task: its due date, and handing it over to a colleague. */
 class TaskPlanning extends HorizontalLayout {
 
-    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     final DatePicker due = new DatePicker();
     final DatePicker followUp = new DatePicker();
@@ -48,14 +47,14 @@ class TaskPlanning extends HorizontalLayout {
         due.setClearButtonVisible(true);
         due.setId("task-due");
         if (item.due() != null) {
-            due.setValue(item.due().atZone(ZONE).toLocalDate());
+            due.setValue(item.due().atZone(Formats.zone()).toLocalDate());
         }
         followUp.setLabel(getTranslation("inbox.follow-up"));
         followUp.setHelperText(getTranslation("inbox.follow-up.helper"));
         followUp.setClearButtonVisible(true);
         followUp.setId("task-follow-up");
         if (item.followUp() != null) {
-            followUp.setValue(item.followUp().atZone(ZONE).toLocalDate());
+            followUp.setValue(item.followUp().atZone(Formats.zone()).toLocalDate());
         }
         due.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -88,11 +87,11 @@ class TaskPlanning extends HorizontalLayout {
     }
 
     private static java.time.Instant endOfWorkingDay(LocalDate day) {
-        return day == null ? null : day.atTime(17, 0).atZone(ZONE).toInstant();
+        return day == null ? null : day.atTime(17, 0).atZone(Formats.zone()).toInstant();
     }
 
     private static java.time.Instant startOfDay(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(ZONE).toInstant();
+        return day == null ? null : day.atStartOfDay(Formats.zone()).toInstant();
     }
 
     private Dialog dialog() {

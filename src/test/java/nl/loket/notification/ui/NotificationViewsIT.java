@@ -71,7 +71,10 @@ class NotificationViewsIT {
         users.loginAs("emma");
         Request request = software.submit("LibreOffice", false);
         TestUsers.logout();
-        dispatcher.dispatchDue();
+        // a batch at a time, as the scheduler does; other tests in this context leave mail due too
+        while (dispatcher.dispatchDue() > 0) {
+            // next batch
+        }
         assertThat(jdbc.sql("select distinct status from mail_outbox where subject like ?")
                 .param("%" + request.number() + "%").query(String.class).list()).containsExactly("LOGGED");
 
