@@ -21,6 +21,11 @@ public class CurrentUser {
         return authentication.getName();
     }
 
+    /** Whether someone is logged in (not an anonymous visitor of the login page). */
+    public boolean isLoggedIn() {
+        return authentication() != null;
+    }
+
     public Set<String> roles() {
         Authentication authentication = authentication();
         if (authentication == null) {

@@ -45,6 +45,17 @@ class UserAccountRepository {
         jdbc.sql("update loket_user set language = ? where username = ?").params(language, username).update();
     }
 
+    /** The language the user chose with the switcher, if they ever did. */
+    Optional<String> chosenLanguage(String username) {
+        return jdbc.sql("select language from loket_user where username = ? and language_chosen")
+                .param(username).query(String.class).optional();
+    }
+
+    void chooseLanguage(String username, String language) {
+        jdbc.sql("update loket_user set language = ?, language_chosen = true where username = ?")
+                .params(language, username).update();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from loket_user where username = ?").param(username)
                 .query(Integer.class).single() > 0;

@@ -40,9 +40,30 @@ public class UserAccountService {
         return Locale.forLanguageTag(accounts.language(username));
     }
 
+    /**
+     * The language the portal is shown in, for the user's e-mail, as long as they never chose one themselves (a
+     * choice with the switcher stays until they choose again, whatever the browser says).
+     */
+    @Transactional
+    public void followLanguage(String username, Locale language) {
+        if (accounts.chosenLanguage(username).isEmpty()) {
+            accounts.updateLanguage(username, code(language));
+        }
+    }
+
+    /** The user chose a language with the switcher: the portal and their e-mail use it from now on, at every login. */
     @Transactional
     public void changeLanguage(String username, Locale language) {
-        accounts.updateLanguage(username, "en".equals(language.getLanguage()) ? "en" : "nl");
+        accounts.chooseLanguage(username, code(language));
+    }
+
+    /** The language the user chose with the switcher, if they ever did. */
+    public Optional<Locale> chosenLanguage(String username) {
+        return accounts.chosenLanguage(username).map(Locale::forLanguageTag);
+    }
+
+    private static String code(Locale language) {
+        return "en".equals(language.getLanguage()) ? "en" : "nl";
     }
 
     /** Creates the account unless one with that username exists; returns whether it was created. */

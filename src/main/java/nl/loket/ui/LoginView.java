@@ -64,6 +64,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
         error.setMessage(getTranslation("login.error.message"));
+        error.setUsername(getTranslation("login.error.username"));
+        error.setPassword(getTranslation("login.error.password"));
         return i18n;
     }
 

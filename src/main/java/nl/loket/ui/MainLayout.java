@@ -63,7 +63,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             java.util.Locale shown = event.getUI().getLocale();
             String me = currentUser.username();
             if (shown != null && !shown.getLanguage().equals(users.language(me).getLanguage())) {
-                users.changeLanguage(me, shown);
+                users.followLanguage(me, shown);
             }
         });
     }

@@ -340,6 +340,29 @@ class NewcomerBrowserIT {
         }
     }
 
+    @Test
+    void the_language_chosen_is_kept_on_the_login_page_and_at_every_next_login() {
+        try {
+            openAs(url("/"), "frank");
+            assertThat(driver.findElement(By.tagName("body")).getText()).as("the browser's language first")
+                    .contains("My requests");
+            choose(driver.findElement(By.id("language")), "Nederlands");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Mijn aanvragen"));
+            logout();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Gebruikersnaam"));
+            screenshot("login-page-remembers-dutch");
+
+            // another browser (no cookie): the login page in the browser's language, the portal in frank's choice
+            driver.manage().deleteAllCookies();
+            openAs(url("/"), "frank");
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("Mijn aanvragen");
+            screenshot("frank-logs-in-again-in-dutch");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            throw e;
+        }
+    }
+
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();

@@ -44,7 +44,7 @@ class NotificationViewsIT {
 
     @Test
     void frank_turns_off_mail_about_approvals_in_english(@Autowired nl.loket.security.UserAccountService accounts) {
-        accounts.changeLanguage("frank", Locale.forLanguageTag("nl"));
+        accounts.followLanguage("frank", Locale.forLanguageTag("nl"));
         KaribuSupport.openAs("frank", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate(NotificationsView.class);
         assertThat(accounts.language("frank").getLanguage()).as("his e-mail follows the portal's language")
