@@ -231,7 +231,8 @@ public class InboxService {
         }
         boolean candidate = task.candidateUsers().contains(me) || task.candidateGroups().stream().anyMatch(groups::contains);
         if (candidate && task.assignee() != null) {
-            throw alreadyTaken(new TaskAlreadyHandledException(taskId, task.assignee()));
+            // still open: a colleague has it, it is not done
+            throw new TaskAlreadyTakenException(taskId, users.displayName(task.assignee()), true);
         }
         throw new TaskNotAvailableException(taskId);
     }

@@ -12,5 +12,7 @@ public class LoketAppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Loket");
         settings.addLink("stylesheet", "styles/loket.css");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+        settings.addFavIcon("icon", "icons/favicon.png", "32x32");
     }
 }

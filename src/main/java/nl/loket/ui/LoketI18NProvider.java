@@ -45,6 +45,19 @@ public class LoketI18NProvider implements I18NProvider {
         }
     }
 
+    /**
+     * A text the bundles may or may not have (a translation of a model's own name): empty, and no warning, when
+     * they do not.
+     */
+    public java.util.Optional<String> find(String key, Locale locale) {
+        try {
+            return java.util.Optional.of(ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK)
+                    .getString(key));
+        } catch (MissingResourceException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static Locale supported(Locale locale) {
         return locale != null && DUTCH.getLanguage().equals(locale.getLanguage()) ? DUTCH : Locale.ROOT;
     }

@@ -12,9 +12,20 @@ public final class ModelTexts {
     }
 
     public static String activityName(Component component, String processKey, String activityId, String modelName) {
-        String key = "activity." + processKey + "." + activityId;
+        return optional(component, "activity." + processKey + "." + activityId).orElse(modelName);
+    }
+
+    /** A translation the bundles need not have: models published without Java bring no texts, and that is fine. */
+    private static java.util.Optional<String> optional(Component component, String key) {
+        com.vaadin.flow.i18n.I18NProvider provider = com.vaadin.flow.server.VaadinService.getCurrent() == null ? null
+                : com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator().getI18NProvider();
+        if (provider instanceof LoketI18NProvider texts) {
+            return texts.find(key, component.getUI().map(com.vaadin.flow.component.UI::getLocale)
+                    .orElseGet(() -> com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
+                            : com.vaadin.flow.component.UI.getCurrent().getLocale()));
+        }
         String translated = component.getTranslation(key);
-        return translated.equals(key) ? modelName : translated;
+        return translated.equals(key) ? java.util.Optional.empty() : java.util.Optional.of(translated);
     }
 
     /**
@@ -22,8 +33,7 @@ public final class ModelTexts {
      * its description in the DMN, else its id.
      */
     public static String ruleDescription(Component component, nl.loket.workflow.MatchedRule rule) {
-        String key = "decision." + rule.decisionKey() + "." + rule.ruleId();
-        String translated = component.getTranslation(key);
-        return !translated.equals(key) ? translated : rule.description() != null ? rule.description() : rule.ruleId();
+        return optional(component, "decision." + rule.decisionKey() + "." + rule.ruleId())
+                .orElse(rule.description() != null ? rule.description() : rule.ruleId());
     }
 }

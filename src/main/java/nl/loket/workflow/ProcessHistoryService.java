@@ -109,8 +109,7 @@ public class ProcessHistoryService {
     }
 
     private static TimelineEntry toEntry(HistoricActivityInstance activity) {
-        return new TimelineEntry(activity.getActivityId(),
-                activity.getActivityName() == null ? activity.getActivityId() : activity.getActivityName(),
+        return new TimelineEntry(activity.getActivityId(), activity.getActivityName(),
                 kindOf(activity.getActivityType()), activity.getAssignee(),
                 toInstant(activity.getStartTime()), toInstant(activity.getEndTime()), activity.isCanceled(), null);
     }

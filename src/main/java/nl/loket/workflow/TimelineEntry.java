@@ -6,6 +6,7 @@ import java.time.Instant;
  * One step of a request's history, for its timeline: a step of its process, or what the requester did to the request
  * itself (withdrawing it).
  *
+ * @param activityName the step's name in the model, or null when the modeller left it unnamed
  * @param cancelled the step was ended before it was done (its request was withdrawn): nobody did it
  * @param note      what goes with it, e.g. the reason for a withdrawal; null if nothing
  */

@@ -86,6 +86,11 @@ class InboxIT {
         assertThat(find(request, InboxFilter.all())).as("taken by anna: gone from bert's inbox").isEmpty();
         assertThatThrownBy(() -> inbox.claim(offered.taskId())).isInstanceOfSatisfying(TaskAlreadyTakenException.class,
                 e -> assertThat(e.handledByName()).isEqualTo("Anna de Boer"));
+        assertThatThrownBy(() -> inbox.open(offered.taskId())).as("still open with anna: taken, not handled")
+                .isInstanceOfSatisfying(TaskAlreadyTakenException.class, e -> {
+                    assertThat(e.handledByName()).isEqualTo("Anna de Boer");
+                    assertThat(e.stillOpen()).isTrue();
+                });
         users.loginAs("frank");
         assertThatThrownBy(() -> inbox.open(offered.taskId())).as("not offered to frank: he learns nothing")
                 .isInstanceOf(TaskNotAvailableException.class);

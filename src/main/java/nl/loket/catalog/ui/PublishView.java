@@ -102,7 +102,7 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
             outcomes.forEach(text -> done.add(new Paragraph(text)));
             outcome.add(done);
             boolean allListed = published.processes().stream().allMatch(process -> process.listing().listed());
-            Notification.show(outcomes.get(0), 5000, Notification.Position.BOTTOM_START).addThemeVariants(
+            Notification.show(outcomes.get(0), 5000, Notification.Position.BOTTOM_END).addThemeVariants(
                     allListed ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_CONTRAST);
             received.clear();
             showFiles();

@@ -143,7 +143,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
         Anchor endpoint = new Anchor(e.endpoint(), e.endpoint());
         endpoint.setTarget("_blank");
         endpoint.setId("environment-endpoint");
-        Pre info = new Pre(e.connectionInfo() == null ? "" : e.connectionInfo());
+        Pre info = new Pre(EnvironmentTexts.connectionInfo(this, e.connectionInfo()));
         info.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-s)");
         Div card = card("environment.connection", new Div(endpoint), info);
         if (e.status().isLive() && environments.hasSecret(e.id())) {

@@ -77,4 +77,24 @@ final class EnvironmentTexts {
         badge.getElement().setAttribute("data-status", "EXPIRING");
         return badge;
     }
+
+    /** Labels providers write in connection info ("Host: ..."), in the reader's language. */
+    private static final java.util.Set<String> CONNECTION_LABELS = java.util.Set.of("host", "user", "database", "port");
+
+    /**
+     * A provider's connection info, as "label: value" lines: the labels Loket knows in the reader's language, the
+     * values (and any other line) as the provider wrote them.
+     */
+    static String connectionInfo(Component c, String info) {
+        if (info == null) {
+            return "";
+        }
+        return info.lines().map(line -> {
+            int colon = line.indexOf(':');
+            String label = colon > 0 ? line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT) : "";
+            return CONNECTION_LABELS.contains(label)
+                    ? c.getTranslation("environment.connection.field." + label) + ":" + line.substring(colon + 1)
+                    : line;
+        }).collect(java.util.stream.Collectors.joining("\n"));
+    }
 }

@@ -95,7 +95,7 @@ public class AbsenceView extends VerticalLayout implements HasDynamicTitle {
         try {
             substitutions.setAbsence(substitute.getValue() == null ? null : substitute.getValue().username(),
                     from.getValue(), until.getValue());
-            Notification.show(getTranslation("absence.saved"), 4000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation("absence.saved"), 4000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show();
         } catch (InvalidRequestException e) {

@@ -211,7 +211,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         Map<String, String> numbers = new HashMap<>();
         grid.getSelectedItems().forEach(item -> numbers.put(item.taskId(), item.request().number()));
         long done = results.stream().filter(BulkDecisions.Result::isDone).count();
-        Notification.show(getTranslation(doneKey, done), 5000, Notification.Position.BOTTOM_START)
+        Notification.show(getTranslation(doneKey, done), 5000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         List<String> problems = results.stream().filter(r -> !r.isDone())
                 .map(r -> numbers.getOrDefault(r.taskId(), r.taskId()) + ": "
@@ -375,7 +375,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private void act(Runnable action, String doneKey, InboxItem item) {
         try {
             action.run();
-            Notification.show(getTranslation(doneKey, item.request().number()), 4000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation(doneKey, item.request().number()), 4000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (TaskAlreadyTakenException e) {
             Notification.show(e.handledByName() == null ? getTranslation("inbox.already-handled")

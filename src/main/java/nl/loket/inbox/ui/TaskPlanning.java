@@ -79,7 +79,7 @@ class TaskPlanning extends HorizontalLayout {
     void save() {
         try {
             inbox.plan(taskId, endOfWorkingDay(due.getValue()), startOfDay(followUp.getValue()));
-            Notification.show(getTranslation("inbox.due.saved"), 2500, Notification.Position.BOTTOM_START);
+            Notification.show(getTranslation("inbox.due.saved"), 2500, Notification.Position.BOTTOM_END);
         } catch (TaskNotAvailableException | TaskAlreadyTakenException | OwnRequestException e) {
             Notification.show(getTranslation("inbox.not-available"), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -121,7 +121,7 @@ class TaskPlanning extends HorizontalLayout {
             inbox.reassign(taskId, colleague.getValue().username());
             dialog.close();
             Notification.show(getTranslation("inbox.reassigned", colleague.getValue().displayName()), 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             afterHandOver.run();
         } catch (InvalidRequestException | OwnRequestException e) {
             colleague.setErrorMessage(getTranslation("inbox.reassign.not-allowed"));

@@ -89,7 +89,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             show(inbox.open(taskId));
         } catch (TaskNotAvailableException | TaskAlreadyTakenException e) {
             Paragraph missing = new Paragraph(e instanceof TaskAlreadyTakenException taken
-                    && taken.handledByName() != null ? getTranslation("inbox.already-handled-by", taken.handledByName())
+                    && taken.handledByName() != null ? getTranslation(taken.stillOpen() ? "inbox.taken-by"
+                    : "inbox.already-handled-by", taken.handledByName())
                     : getTranslation("inbox.not-available"));
             missing.setId("task-not-available");
             add(missing);
@@ -159,7 +160,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void reload(String messageKey) {
-        Notification.show(getTranslation(messageKey), 3000, Notification.Position.BOTTOM_START)
+        Notification.show(getTranslation(messageKey), 3000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(TaskView.class, new RouteParameters("taskId", taskId)));
     }
@@ -238,7 +239,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void done(String messageKey) {
-        Notification.show(getTranslation(messageKey, requestNumber), 5000, Notification.Position.BOTTOM_START)
+        Notification.show(getTranslation(messageKey, requestNumber), 5000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(InboxView.class));
     }
@@ -247,7 +248,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         String message = e instanceof OwnRequestException ? getTranslation("inbox.own-request")
                 : e instanceof TaskAlreadyTakenException taken ? (taken.handledByName() == null
                         ? getTranslation("inbox.already-handled")
-                        : getTranslation("inbox.already-handled-by", taken.handledByName()))
+                        : getTranslation(taken.stillOpen() ? "inbox.taken-by" : "inbox.already-handled-by",
+                                taken.handledByName()))
                 : getTranslation("inbox.not-available");
         Notification.show(message, 6000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);

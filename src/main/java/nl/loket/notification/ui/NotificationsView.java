@@ -62,7 +62,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
             choice.addValueChangeListener(e -> {
                 preferences.setEmail(kind, e.getValue());
                 Notification.show(getTranslation("notification.settings.saved"), 2500,
-                        Notification.Position.BOTTOM_START);
+                        Notification.Position.BOTTOM_END);
             });
             emailChoices.put(kind, choice);
             choices.add(new Div(choice));

@@ -134,7 +134,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
                 "comment-send", true, text -> {
                     requests.comment(number, text);
                     Notification.show(getTranslation(detail.questionOpen() ? "comment.answered" : "comment.added"),
-                            3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            3000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class, new RouteParameters("number", number)));
                 }));
         return comments;
@@ -163,7 +163,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         try {
             requests.withdraw(number, withdrawReason.getValue());
             dialog.close();
-            Notification.show(getTranslation("request.withdrawn", number), 5000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation("request.withdrawn", number), 5000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class, new RouteParameters("number", number)));
         } catch (InvalidRequestException e) {

@@ -93,12 +93,12 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
         try {
             Request request = service.submit(processKey, form.values(), getLocale());
             Notification.show(getTranslation("software.submitted", request.number()), 5000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class,
                     new RouteParameters("number", request.number())));
         } catch (InvalidFormSubmissionException e) {
             form.showErrors(e.errors());
-            Notification.show(getTranslation("software.form-invalid"), 4000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation("software.form-invalid"), 4000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
         } catch (RequestNotStartedException e) {
             Notification.show(getTranslation("request.start.failed"), 8000, Notification.Position.TOP_CENTER)

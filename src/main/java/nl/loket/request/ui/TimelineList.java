@@ -28,7 +28,9 @@ public class TimelineList extends UnorderedList {
                 item.addClassName("cancelled");
             }
             Span name = new Span(entry.kind() == TimelineEntry.Kind.WITHDRAWN ? getTranslation("timeline.withdrawn")
-                    : ModelTexts.activityName(this, processKey, entry.activityId(), entry.activityName()));
+                    : ModelTexts.activityName(this, processKey, entry.activityId(), entry.activityName() != null
+                            // a step the modeller left unnamed is called by what it is, never by its id
+                            ? entry.activityName() : getTranslation("timeline.kind." + entry.kind().name())));
             name.addClassNames(LumoUtility.FontWeight.MEDIUM);
             Span when = new Span(" · " + Formats.dateTime(entry.started(), getLocale()));
             when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
