@@ -79,14 +79,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bell.getElement().appendChild(unreadCount.getElement());
 
         Span name = new Span(users.displayName(currentUser.username()));
-        name.addClassNames(LumoUtility.FontWeight.MEDIUM);
+        name.addClassNames(LumoUtility.FontWeight.MEDIUM, "loket-header-name");
         name.setId("current-user");
         Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
                 e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
+        // on a phone the text gives way to the icon; the name stays for screen readers
+        logout.setAriaLabel(getTranslation("nav.logout"));
+        logout.addClassName("loket-logout");
 
         HorizontalLayout right = new HorizontalLayout(bell, new LanguageSwitcher(locale -> users.changeLanguage(currentUser.username(), locale)), name, logout);
+        right.addClassName("loket-header-actions");
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
         HorizontalLayout header = new HorizontalLayout(right);
