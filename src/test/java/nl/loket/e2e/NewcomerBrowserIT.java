@@ -363,6 +363,26 @@ class NewcomerBrowserIT {
         }
     }
 
+    @Test
+    void on_a_phone_the_header_and_my_requests_keep_what_matters_in_view() {
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            openAs(url("/requests"), "emma");
+            WebElement logout = driver.findElement(By.id("logout"));
+            assertThat(logout.isDisplayed()).isTrue();
+            assertThat(logout.getRect().getX() + logout.getRect().getWidth()).as("Log out within the screen")
+                    .isLessThanOrEqualTo(390);
+            WebElement grid = driver.findElement(By.id("my-requests"));
+            wait.until(d -> grid.getText().contains("Status"));
+            assertThat(grid.getText()).as("status in view, the columns the request page has dropped")
+                    .contains("Status").doesNotContain("Type");
+            screenshot("emma-my-requests-390");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            throw e;
+        }
+    }
+
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();

@@ -19,6 +19,7 @@ import nl.loket.inbox.OwnRequestException;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
+import nl.loket.ui.NarrowScreen;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
 
@@ -237,14 +238,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setFlexGrow(2);
         grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setFlexGrow(2)
                 .setKey("number");
-        grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester")).setFlexGrow(1);
-        grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setWidth("7em")
+        var requester = grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester"))
+                .setFlexGrow(1);
+        var priority = grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setWidth("7em")
                 .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
-        grid.addColumn(item -> Formats.date(item.due(), getLocale()))
+        var due = grid.addColumn(item -> Formats.date(item.due(), getLocale()))
                 .setHeader(getTranslation("inbox.due")).setWidth("8em").setFlexGrow(0)
                 .setSortable(true).setKey(InboxFilter.Sort.DUE_FIRST.name());
-        grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setWidth("9em")
+        var received = grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setWidth("9em")
                 .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
+        // on a phone: the task, its request and what to do; the task page has the rest
+        NarrowScreen.hideOnPhones(grid, java.util.List.of(requester, priority, due, received));
         grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setMultiSort(false);

@@ -11,6 +11,7 @@ import nl.loket.request.Request;
 import nl.loket.request.RequestProgress;
 import nl.loket.request.RequestService;
 import nl.loket.ui.Formats;
+import nl.loket.ui.NarrowScreen;
 import nl.loket.ui.MainLayout;
 
 import com.vaadin.flow.component.button.Button;
@@ -74,14 +75,16 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("number");
-        grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setFlexGrow(1);
+        var type = grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setFlexGrow(1);
         grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addComponentColumn(r -> new StatusBadge(r.status())).setHeader(getTranslation("request.status"))
                 .setAutoWidth(true).setKey("status");
-        grid.addColumn(r -> StepTexts.describe(this, r, steps.get(r.id()), clock))
+        var step = grid.addColumn(r -> StepTexts.describe(this, r, steps.get(r.id()), clock))
                 .setHeader(getTranslation("request.current-step")).setFlexGrow(3).setKey("step");
-        grid.addColumn(r -> Formats.date(r.createdAt(), getLocale())).setHeader(getTranslation("request.submitted"))
-                .setAutoWidth(true);
+        var submitted = grid.addColumn(r -> Formats.date(r.createdAt(), getLocale()))
+                .setHeader(getTranslation("request.submitted")).setAutoWidth(true);
+        // on a phone: number, subject and status; the request's page has the rest
+        NarrowScreen.hideOnPhones(grid, java.util.List.of(type, step, submitted));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> open(e.getItem()));
