@@ -108,6 +108,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         scope.setId("inbox-scope");
         scope.addSelectedChangeListener(e -> refresh());
         add(new H2(getTranslation("inbox.title")), scope, filters(), bulkBar(), empty, grid());
+        // the grid takes the rest of the page's height, not a fixed box
+        expand(grid);
         refresh();
     }
 
@@ -236,8 +238,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private Grid<InboxItem> grid() {
         grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setFlexGrow(2);
-        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setFlexGrow(2)
-                .setKey("number");
+        // wide enough for a whole request number (REQ-2026-000015): two requests never look alike
+        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setWidth("11em")
+                .setFlexGrow(2).setKey("number");
         var requester = grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester"))
                 .setFlexGrow(1);
         var priority = grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setWidth("7em")
@@ -255,8 +258,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addSelectionListener(e -> updateBulkButtons());
         grid.setId("inbox");
-        grid.setMinHeight("20em");
-        grid.setHeight("100%");
+        grid.setMinHeight("24em");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSortListener(e -> refresh());
         return grid;
