@@ -49,4 +49,9 @@ public final class KaribuSupport {
         TestUsers.logout();
     }
 
+    /** The texts of the notifications shown so far (clear them with NotificationsKt.clearNotifications()). */
+    public static java.util.List<String> notificationTexts() {
+        return com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().stream()
+                .map(n -> n.getElement().getProperty("text")).toList();
+    }
 }

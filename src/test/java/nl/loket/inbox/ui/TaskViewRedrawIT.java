@@ -12,19 +12,14 @@ import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
-import nl.loket.request.ui.RequestDetailView;
-import nl.loket.request.ui.StartRequestView;
-import nl.loket.support.EquipmentLoan;
 import nl.loket.support.LoketIntegrationTest;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.support.TestUsers;
 import nl.loket.ui.KaribuSupport;
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
@@ -50,8 +45,6 @@ class TaskViewRedrawIT {
     @Autowired SoftwareRequests softwareRequests;
     @Autowired RequestService requests;
     @Autowired InboxService inbox;
-    @Autowired RepositoryService repositoryService;
-    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void close() {
@@ -70,7 +63,7 @@ class TaskViewRedrawIT {
 
         _click(_get(TaskView.class).approve);
 
-        assertThat(texts()).as("one approval, no second try on a task that is gone")
+        assertThat(KaribuSupport.notificationTexts()).as("one approval, no second try on a task that is gone")
                 .containsExactly("Request " + request.number() + " approved.");
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.IN_FULFILMENT);
     }
@@ -91,20 +84,12 @@ class TaskViewRedrawIT {
 
         _click(view.planning.confirmHandOver);
 
-        assertThat(texts()).as("one hand-over").hasSize(1);
+        assertThat(KaribuSupport.notificationTexts()).as("one hand-over").hasSize(1);
     }
 
     private void comment(TaskView view, String text) {
         view.comments.text.setValue(text);
         _click(_get(view, Button.class, spec -> spec.withId("comment-send")));
-    }
-
-    private static List<String> texts() {
-        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
-    }
-
-    private long rows() {
-        return jdbc.sql("select count(*) from service_request").query(Long.class).single();
     }
 
     private String taskOf(Request request) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 
-import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
@@ -47,7 +46,6 @@ class RequestViewsRedrawIT {
     @Autowired TestUsers users;
     @Autowired SoftwareRequests softwareRequests;
     @Autowired RequestService requests;
-    @Autowired InboxService inbox;
     @Autowired RepositoryService repositoryService;
     @Autowired JdbcClient jdbc;
 
@@ -76,7 +74,7 @@ class RequestViewsRedrawIT {
         NotificationsKt.clearNotifications();
         _click(view.confirmWithdraw);
 
-        assertThat(texts()).as("withdrawn once, no 'already closed' beside it")
+        assertThat(KaribuSupport.notificationTexts()).as("withdrawn once, no 'already closed' beside it")
                 .containsExactly("Request " + request.number() + " is withdrawn.");
         assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.WITHDRAWN);
     }
@@ -102,21 +100,7 @@ class RequestViewsRedrawIT {
         assertThat(rows()).as("one request").isEqualTo(before + 1);
     }
 
-    private static List<String> texts() {
-        return NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text")).toList();
-    }
-
     private long rows() {
         return jdbc.sql("select count(*) from service_request").query(Long.class).single();
-    }
-
-    private String taskOf(Request request) {
-        users.loginAs("mark");
-        try {
-            return inbox.myTasks().stream().filter(t -> t.request().number().equals(request.number())).findFirst()
-                    .orElseThrow().taskId();
-        } finally {
-            TestUsers.logout();
-        }
     }
 }
