@@ -73,4 +73,23 @@ class TranslationBundlesTest {
                     new java.math.BigDecimal("2.5"))).isEqualTo("2,5 credits");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void counts_are_singular_for_one_in_both_languages() {
+        LoketI18NProvider texts = new LoketI18NProvider();
+        java.util.Locale en = java.util.Locale.ENGLISH;
+        java.util.Locale nl = java.util.Locale.forLanguageTag("nl");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("inbox.total", en, "1", 1)).isEqualTo("1 task");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("inbox.total", nl, "3", 3)).isEqualTo("3 taken");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.cost.runs", en, 1))
+                .isEqualTo("Started once");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.cost.runs", en, 4))
+                .isEqualTo("Started 4 times");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.size.factor", en, "Small", "1",
+                java.math.BigDecimal.ONE)).isEqualTo("Small (× 1 credit)");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.cost.per-hour", nl, "1,5",
+                new java.math.BigDecimal("1.5"))).startsWith("1,5 credits per uur");
+        org.assertj.core.api.Assertions.assertThat(texts.getTranslation("environment.lease-end.help", en, 1, 14))
+                .isEqualTo("Default 1 day, at most 14 days for this stage.");
+    }
 }

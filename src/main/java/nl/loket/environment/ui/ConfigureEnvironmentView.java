@@ -182,7 +182,7 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
         List<Size> sizes = java.util.Arrays.stream(Size.values()).filter(chosen::offers).toList();
         size.setItemLabelGenerator(s -> chosen.offers(s)
                 ? getTranslation("environment.size.factor", EnvironmentTexts.size(this, s),
-                        EnvironmentTexts.number(chosen.sizeFactors().get(s), 2, getLocale()))
+                        EnvironmentTexts.number(chosen.sizeFactors().get(s), 2, getLocale()), chosen.sizeFactors().get(s))
                 : EnvironmentTexts.size(this, s));
         size.setItems(sizes);
         size.setValue(sizes.contains(previousSize) ? previousSize : sizes.get(0));
@@ -225,12 +225,15 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
         Estimate e = estimate.get();
         var locale = getLocale();
         estimateCard.add(
-                line("per-hour", getTranslation("environment.estimate.credits", EnvironmentTexts.credits(e.creditsPerHour(), locale))),
+                line("per-hour", getTranslation("environment.estimate.credits", EnvironmentTexts.credits(e.creditsPerHour(), locale),
+                        e.creditsPerHour())),
                 line("hours-per-week", getTranslation("environment.estimate.hours", EnvironmentTexts.number(e.hoursPerWeek(), 1, locale))),
                 line("per-month", getTranslation("environment.estimate.credits-euros",
-                        EnvironmentTexts.credits(e.creditsPerMonth(), locale), Formats.euros(e.eurosPerMonth(), locale))),
+                        EnvironmentTexts.credits(e.creditsPerMonth(), locale), Formats.euros(e.eurosPerMonth(), locale),
+                        e.creditsPerMonth())),
                 line("lease", getTranslation("environment.estimate.credits-euros",
-                        EnvironmentTexts.credits(e.leaseCredits(), locale), Formats.euros(e.leaseEuros(), locale))));
+                        EnvironmentTexts.credits(e.leaseCredits(), locale), Formats.euros(e.leaseEuros(), locale),
+                        e.leaseCredits())));
         estimateCard.add(new H3(getTranslation("environment.budget.title", String.valueOf(e.budget().year()))));
         estimateCard.add(
                 line("budget", EnvironmentTexts.credits(e.budget().budget(), locale)),

@@ -285,10 +285,10 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
     private Div costCard(Environment e) {
         var locale = getLocale();
         Paragraph perHour = new Paragraph(getTranslation("environment.cost.per-hour",
-                EnvironmentTexts.credits(e.creditsPerHour(budgets.policy()), locale)));
+                EnvironmentTexts.credits(e.creditsPerHour(budgets.policy()), locale), e.creditsPerHour(budgets.policy())));
         var month = ledger.creditsThisMonth(e);
         Paragraph thisMonth = new Paragraph(getTranslation("environment.cost.this-month",
-                EnvironmentTexts.credits(month, locale), Formats.euros(budgets.policy().euros(month), locale)));
+                EnvironmentTexts.credits(month, locale), Formats.euros(budgets.policy().euros(month), locale), month));
         thisMonth.setId("environment-credits-month");
         List<CreditLedger.Run> runs = ledger.runs(e.id());
         Paragraph runCount = new Paragraph(getTranslation("environment.cost.runs", runs.size()));

@@ -305,7 +305,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         int count = inbox.count(filter);
         grid.setItems(query -> inbox.page(filter, query.getOffset(), query.getLimit()).stream());
         grid.setVisible(count > 0);
-        total.setText(getTranslation("inbox.total", countText(count)));
+        total.setText(getTranslation("inbox.total", countText(count), count));
         total.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         total.setId("inbox-total");
         total.setVisible(count > 0);

@@ -82,7 +82,7 @@ class EnvironmentViewsIT {
         assertThat(_get(Paragraph.class, spec -> spec.withId("approval")).getText()).startsWith("Approved by the rules");
 
         view.productionData.setValue(true);
-        assertThat(text("estimate-per-hour")).isEqualTo("1 credits");
+        assertThat(text("estimate-per-hour")).isEqualTo("1 credit");
         assertThat(_get(Paragraph.class, spec -> spec.withId("approval")).getText())
                 .isEqualTo("Needs approval by the privacy owner (Sanne de Boer).");
         view.productionData.setValue(false);
