@@ -149,6 +149,10 @@ public class FormSubmissionValidator {
                 errors.put(path.toString(), FieldError.of("too-many", MAX_LIST_SIZE));
                 return;
             }
+            if (rows.isEmpty()) {
+                // form-js submits nothing for a dynamic list without rows
+                return;
+            }
             List<Object> stored = new ArrayList<>();
             values(path, stored);
             for (int i = 0; i < rows.size(); i++) {

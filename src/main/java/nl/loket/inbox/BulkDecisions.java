@@ -30,7 +30,7 @@ public class BulkDecisions {
         this.taskForms = taskForms;
     }
 
-    public enum Outcome { DONE, NOT_AN_APPROVAL, OWN_REQUEST, NOT_AVAILABLE, ALREADY_HANDLED }
+    public enum Outcome { DONE, NOT_AN_APPROVAL, OWN_REQUEST, NOT_AVAILABLE, ALREADY_HANDLED, MODEL_ERROR }
 
     /** What happened to one task; {@code handledBy} names who was first when it was already handled. */
     public record Result(String taskId, Outcome outcome, String handledBy) {
@@ -86,6 +86,9 @@ public class BulkDecisions {
             return new Result(taskId, Outcome.ALREADY_HANDLED, e.handledByName());
         } catch (TaskNotAvailableException e) {
             return new Result(taskId, Outcome.NOT_AVAILABLE, null);
+        } catch (nl.loket.workflow.ProcessModelException e) {
+            // the model fails after the approval: this one stays open, the others go ahead
+            return new Result(taskId, Outcome.MODEL_ERROR, null);
         }
     }
 }
