@@ -106,6 +106,26 @@ class BrokenRequestTypeIT {
         runtimeService.deleteProcessInstance(request.processInstanceId(), "test over", true, true);
     }
 
+    @Test
+    void a_bulk_approval_whose_model_fails_after_it_reports_that_task_as_still_open(
+            @Autowired nl.loket.inbox.BulkDecisions bulk) {
+        TestModels.deployOnce(repositoryService, "broken-approval", "form-fidelity/broken-approval.bpmn",
+                "form-fidelity/broken-approval-request.form", "form-fidelity/broken-approval-check.form");
+        users.loginAs("emma");
+        var request = requests.submit("broken-approval", Map.of("reason", "x"), Locale.ENGLISH);
+        String taskId = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).singleResult()
+                .getId();
+        users.loginAs("mark");
+
+        var results = bulk.approve(java.util.List.of(taskId));
+
+        assertThat(results).singleElement().satisfies(result -> assertThat(result.outcome())
+                .isEqualTo(nl.loket.inbox.BulkDecisions.Outcome.MODEL_ERROR));
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("still open").isOne();
+        runtimeService.deleteProcessInstance(request.processInstanceId(), "test over", true, true);
+        TestUsers.logout();
+    }
+
     private long requestRows() {
         return jdbc.sql("select count(*) from service_request").query(Long.class).single();
     }
