@@ -76,6 +76,11 @@ public class CatalogService {
         return processes.latest(processKey).map(process -> toItem(process, locale).name()).orElse(processKey);
     }
 
+    /** How long a request of this type usually takes ({@code loket:expected-fulfilment}), if the model says. */
+    public Optional<java.time.Duration> expectedFulfilment(String processKey) {
+        return processes.latest(processKey).map(process -> toItem(process, Locale.ENGLISH).expectedFulfilment());
+    }
+
     /**
      * Whether the latest version of a process is in the catalogue for anybody, and if not, why; the same rules
      * as {@link #items}, which answers for the current user only.

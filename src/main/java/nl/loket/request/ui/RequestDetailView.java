@@ -107,13 +107,38 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             withdraw.setId("withdraw");
             ClickActions.set(withdraw, () -> withdrawDialog(request.number()).open());
-            HorizontalLayout standing = new HorizontalLayout(now, withdraw);
+            Div stand = new Div(now);
+            expected(request).ifPresent(stand::add);
+            HorizontalLayout standing = new HorizontalLayout(stand, withdraw);
             standing.setAlignItems(FlexComponent.Alignment.CENTER);
             standing.setWidthFull();
             standing.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
             add(standing);
         }
         add(facts, conversation(detail), timeline);
+    }
+
+    /**
+     * When an open request is expected to be ready: submitted plus the type's usual time
+     * ({@code loket:expected-fulfilment}); once that has passed, that it takes longer than usual (never a date in
+     * the past).
+     */
+    private java.util.Optional<Paragraph> expected(nl.loket.request.Request request) {
+        return catalog.expectedFulfilment(request.type()).map(usual -> {
+            java.time.Instant by = request.createdAt().plus(usual);
+            Paragraph expected = new Paragraph(by.isAfter(clock.instant())
+                    ? getTranslation("request.expected", Formats.dateTime(by, getLocale()))
+                    : getTranslation("request.expected.late", usualText(usual)));
+            expected.setId("expected");
+            expected.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL,
+                    LumoUtility.Margin.NONE);
+            return expected;
+        });
+    }
+
+    private String usualText(java.time.Duration usual) {
+        return usual.toDays() >= 1 ? getTranslation("duration.days", usual.toDays())
+                : getTranslation("duration.hours", Math.max(1, usual.toHours()));
     }
 
     /** The conversation; an open question is asked first and answered from here. */

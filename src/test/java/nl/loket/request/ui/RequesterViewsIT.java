@@ -44,6 +44,20 @@ class RequesterViewsIT {
         RequestDetailView view = _get(RequestDetailView.class);
         assertThat(_get(view, Paragraph.class, spec -> spec.withId("current-step")).getText())
                 .isEqualTo("Wacht op Mark de Vries: Softwaretoegang goedkeuren, sinds vandaag");
+        assertThat(_get(view, Paragraph.class, spec -> spec.withId("expected")).getText())
+                .as("submitted plus the usual 4 hours").isEqualTo("Naar verwachting klaar op "
+                        + nl.loket.ui.Formats.dateTime(request.createdAt().plus(java.time.Duration.ofHours(4)),
+                        Locale.forLanguageTag("nl")));
+        nl.loket.support.EngineTime.set(request.createdAt().plus(java.time.Duration.ofHours(5)));
+        try {
+            UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
+            assertThat(_get(_get(RequestDetailView.class), Paragraph.class, spec -> spec.withId("expected")).getText())
+                    .as("past the usual time: no date in the past").isEqualTo("Duurt langer dan de gebruikelijke 4 uur");
+        } finally {
+            nl.loket.support.EngineTime.reset();
+        }
+        UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
+        view = _get(RequestDetailView.class);
 
         _click(view.withdraw);
         view.withdrawReason.setValue("Niet meer nodig");
