@@ -18,7 +18,6 @@ import java.util.regex.PatternSyntaxException;
 
 import nl.loket.workflow.FeelEvaluator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,14 +46,14 @@ public class FormSubmissionValidator {
     private final Clock clock;
     private final ZoneId zone;
 
-    @Autowired
-    public FormSubmissionValidator(FeelEvaluator feel, Clock clock,
-                                   @Value("${loket.time-zone:Europe/Amsterdam}") ZoneId zone) {
+    public FormSubmissionValidator(FeelEvaluator feel, Clock clock, ZoneId zone) {
         this.feel = feel;
         this.clock = clock;
         this.zone = zone;
     }
 
+    /** With Loket's clock, whose zone is the organisation's ({@code loket.time-zone}). */
+    @Autowired
     public FormSubmissionValidator(FeelEvaluator feel, Clock clock) {
         this(feel, clock, clock.getZone());
     }

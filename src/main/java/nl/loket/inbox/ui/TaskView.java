@@ -1,6 +1,5 @@
 package nl.loket.inbox.ui;
 
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +23,6 @@ import nl.loket.request.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
-
-import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,7 +53,6 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final InboxService inbox;
     private final TaskFormService taskForms;
     private final FeelEvaluator feel;
-    private final ZoneId zone;
     private String taskId;
     private String requestNumber;
 
@@ -70,9 +66,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final UserAccountService users;
     CommentsPanel comments;
 
-    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel, UserAccountService users,
-                    @Value("${loket.time-zone:Europe/Amsterdam}") ZoneId zone) {
-        this.zone = zone;
+    public TaskView(InboxService inbox, TaskFormService taskForms, FeelEvaluator feel, UserAccountService users) {
         this.users = users;
         this.inbox = inbox;
         this.taskForms = taskForms;
@@ -170,7 +164,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         Div card = new Div(new H3(getTranslation("inbox.your-part")));
         card.addClassName("loket-card");
         taskForm.ifPresent(task -> {
-            form = new FormRenderer(task.schema(), feel, task.variables(), zone);
+            form = new FormRenderer(task.schema(), feel, task.variables(), Formats.zone());
             form.addSubmitListener(this::completeTask);
             card.add(form);
         });

@@ -1,6 +1,7 @@
 package nl.loket.request.ui;
 
 import nl.loket.ui.ClickActions;
+import nl.loket.ui.Formats;
 import nl.loket.catalog.NotStartableException;
 import nl.loket.forms.ui.FormRenderer;
 import nl.loket.request.FormRequestService;
@@ -10,9 +11,6 @@ import nl.loket.request.RequestNotStartedException;
 import nl.loket.ui.MainLayout;
 import nl.loket.workflow.FeelEvaluator;
 
-import java.time.ZoneId;
-
-import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -44,18 +42,15 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
 
     private final FormRequestService service;
     private final FeelEvaluator feel;
-    private final ZoneId zone;
     private String processKey;
     private String title = "Loket";
 
     FormRenderer form;
     final Button submit = new Button();
 
-    public StartRequestView(FormRequestService service, FeelEvaluator feel,
-                            @Value("${loket.time-zone:Europe/Amsterdam}") ZoneId zone) {
+    public StartRequestView(FormRequestService service, FeelEvaluator feel) {
         this.service = service;
         this.feel = feel;
-        this.zone = zone;
         addClassName("loket-page");
     }
 
@@ -74,7 +69,7 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
         title = start.item().name() + " | Loket";
         Paragraph description = new Paragraph(start.item().description());
         description.addClassNames(LumoUtility.TextColor.SECONDARY);
-        form = new FormRenderer(start.schema(), feel, start.context(), zone);
+        form = new FormRenderer(start.schema(), feel, start.context(), Formats.zone());
         form.addSubmitListener(this::submit);
         submit.setText(getTranslation("software.submit"));
         submit.setIcon(VaadinIcon.PAPERPLANE.create());
