@@ -55,6 +55,18 @@ class ArchitectureTest {
             .because("workflow is the one door to the engine; Camunda's filter API passes the provider a ProcessEngine");
 
     @ArchTest
+    static final ArchRule vaadin_date_time_and_upload_fields_come_in_the_users_language = noClasses()
+            .that().doNotHaveFullyQualifiedName("nl.loket.ui.LocalizedFields")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("a Vaadin date, time or upload field",
+                                    owner -> owner.isAssignableTo(com.vaadin.flow.component.datepicker.DatePicker.class)
+                                            || owner.isAssignableTo(com.vaadin.flow.component.timepicker.TimePicker.class)
+                                            || owner.isAssignableTo(com.vaadin.flow.component.datetimepicker.DateTimePicker.class)
+                                            || owner.isAssignableTo(com.vaadin.flow.component.upload.Upload.class)))))
+            .because("their own texts are English unless set: ui.LocalizedFields creates them in the user's language");
+
+    @ArchTest
     static final ArchRule no_field_injection = fields()
             .should().notBeAnnotatedWith(Autowired.class)
             .because("dependencies come in through the constructor, into final fields");

@@ -30,6 +30,12 @@ public final class Formats {
         return zone;
     }
 
+    /** The language a component is shown in: its UI's, else the current UI's, else English. */
+    public static Locale locale(com.vaadin.flow.component.Component component) {
+        return component.getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
+                .map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ENGLISH);
+    }
+
     public static String dateTime(Instant instant, Locale locale) {
         if (instant == null) {
             return "";

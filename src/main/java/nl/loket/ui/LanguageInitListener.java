@@ -31,10 +31,13 @@ class LanguageInitListener implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> chosen(VaadinRequest.getCurrent()).ifPresent(locale -> {
-            init.getUI().getSession().setLocale(locale);
-            init.getUI().setLocale(locale);
-        }));
+        event.getSource().addUIInitListener(init -> {
+            chosen(VaadinRequest.getCurrent()).ifPresent(locale -> {
+                init.getUI().getSession().setLocale(locale);
+                init.getUI().setLocale(locale);
+            });
+            SystemTextsInitListener.reconnectTexts(init.getUI());
+        });
     }
 
     private Optional<Locale> chosen(VaadinRequest request) {

@@ -20,9 +20,7 @@ public final class ModelTexts {
         com.vaadin.flow.i18n.I18NProvider provider = com.vaadin.flow.server.VaadinService.getCurrent() == null ? null
                 : com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator().getI18NProvider();
         if (provider instanceof LoketI18NProvider texts) {
-            return texts.find(key, component.getUI().map(com.vaadin.flow.component.UI::getLocale)
-                    .orElseGet(() -> com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH
-                            : com.vaadin.flow.component.UI.getCurrent().getLocale()));
+            return texts.find(key, Formats.locale(component));
         }
         String translated = component.getTranslation(key);
         return translated.equals(key) ? java.util.Optional.empty() : java.util.Optional.of(translated);

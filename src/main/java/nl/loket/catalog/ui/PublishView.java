@@ -1,5 +1,6 @@
 package nl.loket.catalog.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
     private final Map<String, byte[]> received = new ConcurrentHashMap<>();
 
     final TextField name = new TextField();
-    final Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> received.put(metadata.fileName(), data)));
+    final Upload upload = LocalizedFields.upload(UploadHandler.inMemory((metadata, data) -> received.put(metadata.fileName(), data)));
     final UnorderedList files = new UnorderedList();
     final Div outcome = new Div();
     final Button publish = new Button();

@@ -1,5 +1,6 @@
 package nl.loket.environment.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,7 +68,7 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
     final Checkbox support = new Checkbox();
     final Checkbox productionData = new Checkbox();
     final ScheduleEditor schedule = new ScheduleEditor(this::refresh);
-    final DatePicker leaseEnd = new DatePicker();
+    final DatePicker leaseEnd = LocalizedFields.datePicker();
     final Button submit = new Button();
     final Div estimateCard = new Div();
     final Paragraph noTenant = new Paragraph();

@@ -1,5 +1,6 @@
 package nl.loket.environment.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -241,7 +242,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
                 extend.setId("extend-lease");
                 card.add(extend);
             }
-            DatePicker other = new DatePicker(getTranslation("environment.lease.other-date"));
+            DatePicker other = LocalizedFields.datePicker(getTranslation("environment.lease.other-date"));
             other.setMin(current.plusDays(1));
             other.setMax(environments.maximumLeaseEnd(e));
             other.setHelperText(getTranslation("environment.lease.maximum", Formats.date(environments.maximumLeaseEnd(e), getLocale())));
@@ -262,7 +263,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
         LocalDate maximum = environments.maximumLeaseEnd(e);
         Paragraph text = new Paragraph(getTranslation("environment.lease.longer"));
         text.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        DatePicker longer = new DatePicker();
+        DatePicker longer = LocalizedFields.datePicker();
         longer.setMin(maximum.plusDays(1));
         longer.setMax(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(2));
         longer.setId("longer-date");

@@ -1,5 +1,6 @@
 package nl.loket.environment.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;
@@ -20,8 +21,8 @@ class ScheduleEditor extends VerticalLayout {
 
     final RadioButtonGroup<Kind> kind = new RadioButtonGroup<>();
     final CheckboxGroup<DayOfWeek> days = new CheckboxGroup<>();
-    final TimePicker from = new TimePicker();
-    final TimePicker until = new TimePicker();
+    final TimePicker from = LocalizedFields.timePicker();
+    final TimePicker until = LocalizedFields.timePicker();
     private final HorizontalLayout custom;
 
     ScheduleEditor(Runnable onChange) {

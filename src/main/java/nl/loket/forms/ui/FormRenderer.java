@@ -1,5 +1,6 @@
 package nl.loket.forms.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -576,12 +577,12 @@ public class FormRenderer extends Div {
     private Component dateTime(FormField field) {
         return switch (FormDateTimes.subtype(field)) {
             case "time" -> {
-                TimePicker picker = new TimePicker(field.label());
+                TimePicker picker = LocalizedFields.timePicker(field.label());
                 picker.setStep(Duration.ofMinutes(field.timeInterval()));
                 yield picker;
             }
             case "datetime" -> {
-                DateTimePicker picker = new DateTimePicker(field.label());
+                DateTimePicker picker = LocalizedFields.dateTimePicker(field.label());
                 picker.setStep(Duration.ofMinutes(field.timeInterval()));
                 if (field.disallowPassedDates()) {
                     picker.setMin(LocalDate.now(zone).atStartOfDay());
@@ -589,7 +590,7 @@ public class FormRenderer extends Div {
                 yield picker;
             }
             default -> {
-                DatePicker picker = new DatePicker(field.label());
+                DatePicker picker = LocalizedFields.datePicker(field.label());
                 if (field.disallowPassedDates()) {
                     picker.setMin(LocalDate.now(zone));
                 }

@@ -1,5 +1,6 @@
 package nl.loket.inbox.ui;
 
+import nl.loket.ui.LocalizedFields;
 import nl.loket.inbox.Substitutions;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
@@ -34,8 +35,8 @@ public class AbsenceView extends VerticalLayout implements HasDynamicTitle {
 
     final Paragraph current = new Paragraph();
     final ComboBox<UserAccount> substitute = new ComboBox<>();
-    final DatePicker from = new DatePicker();
-    final DatePicker until = new DatePicker();
+    final DatePicker from = LocalizedFields.datePicker();
+    final DatePicker until = LocalizedFields.datePicker();
     final Button save = new Button();
     final Button clear = new Button();
     private final Substitutions substitutions;

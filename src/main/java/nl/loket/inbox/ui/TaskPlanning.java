@@ -1,5 +1,6 @@
 package nl.loket.inbox.ui;
 
+import nl.loket.ui.LocalizedFields;
 import java.time.LocalDate;
 
 import nl.loket.ui.ClickActions;
@@ -27,8 +28,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 class TaskPlanning extends HorizontalLayout {
 
 
-    final DatePicker due = new DatePicker();
-    final DatePicker followUp = new DatePicker();
+    final DatePicker due = LocalizedFields.datePicker();
+    final DatePicker followUp = LocalizedFields.datePicker();
     final Button handOver = new Button();
     final ComboBox<UserAccount> colleague = new ComboBox<>();
     final Button confirmHandOver = new Button();

@@ -43,6 +43,9 @@ class PublishViewIT {
         KaribuSupport.openAs("ada", users, context, Locale.forLanguageTag("nl"));
         UI.getCurrent().navigate(PublishView.class);
         PublishView view = _get(PublishView.class);
+        assertThat(view.upload.getI18n().getDropFiles().getMany()).as("Vaadin's own upload texts in Dutch")
+                .isEqualTo("Sleep bestanden hierheen");
+        assertThat(view.upload.getI18n().getAddFiles().getMany()).isEqualTo("Kies bestanden...");
 
         _click(view.publish);
         assertThat(view.name.isInvalid()).isTrue();

@@ -133,6 +133,14 @@ class InboxViewIT {
                 .isZero();
     }
 
+        assertThat(view.from.getI18n()).as("Vaadin's own date picker texts in Dutch").satisfies(texts -> {
+            assertThat(texts.getToday()).isEqualTo("Vandaag");
+            assertThat(texts.getCancel()).isEqualTo("Annuleren");
+            assertThat(texts.getMonthNames()).startsWith("januari", "februari").hasSize(12);
+            assertThat(texts.getWeekdaysShort()).startsWith("zo", "ma").hasSize(7);
+            assertThat(texts.getFirstDayOfWeek()).as("Monday").isEqualTo(1);
+            assertThat(texts.getBadInputErrorMessage()).startsWith("Vul een geldige datum in");
+        });
     private static List<InboxItem> items(InboxView inbox) {
         return inbox.grid.getGenericDataView().getItems().toList();
     }
