@@ -228,6 +228,23 @@ class ProcessModelConventionsTest {
         assertThat(violations).isEmpty();
     }
 
+    /** The inbox sorts and filters on the due date, and the requester is told by when a step is expected. */
+    @Test
+    void every_user_task_says_when_it_is_due() {
+        List<String> violations = new ArrayList<>();
+        int userTasks = 0;
+        for (Path file : ProcessModels.bpmnFiles()) {
+            for (UserTask task : read(file).getModelElementsByType(UserTask.class)) {
+                userTasks++;
+                if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
+                    violations.add(file + ": " + task.getId() + " has no camunda:dueDate");
+                }
+            }
+        }
+        assertThat(userTasks).as("user tasks in the models").isPositive();
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void every_form_id_equals_its_file_name() throws IOException {
         List<String> violations = new ArrayList<>();

@@ -33,7 +33,7 @@ class InboxRequestProgress implements RequestProgress {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Map<String, List<String>> groups = groupsOf(chunk);
             jdbc.sql("""
-                    select t.task_id, t.request_id, t.request_type, t.task_key, t.task_name, t.created_at,
+                    select t.task_id, t.request_id, t.request_type, t.task_key, t.task_name, t.created_at, t.due_at,
                            t.assignee, u.display_name
                     from inbox_task t left join loket_user u on u.username = t.assignee
                     where t.request_id in (%s) order by t.created_at""".formatted(placeholders(chunk.size())))
@@ -45,7 +45,8 @@ class InboxRequestProgress implements RequestProgress {
                                 rs.getString("request_type"), rs.getString("task_key"), rs.getString("task_name"),
                                 assignee, assignee == null ? null : name == null ? assignee : name,
                                 assignee == null ? groups.getOrDefault(rs.getString("task_id"), List.of()) : List.of(),
-                                rs.getObject("created_at", OffsetDateTime.class).toInstant()));
+                                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                                instant(rs.getObject("due_at", OffsetDateTime.class))));
                         return null;
                     }).list();
         }
@@ -63,6 +64,10 @@ class InboxRequestProgress implements RequestProgress {
                         .add(rs.getString("group_id")))
                 .list();
         return groups;
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static String placeholders(int count) {

@@ -17,10 +17,11 @@ public interface RequestProgress {
      * @param assignee     who has it (username), or null
      * @param assigneeName who has it, or null
      * @param groups       the groups it is offered to while nobody has it
+     * @param due          when the model says it should be done (e.g. when the approver is reminded), or null
      */
     record CurrentStep(String processKey, String taskKey, String taskName, String assignee, String assigneeName,
                        List<String> groups,
-                       Instant since) {
+                       Instant since, Instant due) {
     }
 
     /** The open steps of these requests, by request id; requests without any are left out. */

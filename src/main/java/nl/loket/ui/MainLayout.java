@@ -125,7 +125,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
         Div frame = new Div(banners, (Component) content);
-        frame.setWidthFull();
+        // the page fills the height under the banners, so a view can give its list the rest of the screen
+        frame.addClassName("loket-frame");
         setContent(frame);
     }
 

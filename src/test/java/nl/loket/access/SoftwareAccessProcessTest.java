@@ -38,7 +38,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -99,14 +98,18 @@ class SoftwareAccessProcessTest {
 
     /** Stands in for the Spring bean: reminder after 2 days, escalation after 5 (calendar days here). */
     public static class FixedEscalationPolicy {
+        /** When the (mocked) policy reminds: also when the model says an approval is due. */
+        static final Date REMINDER = Date.from(Instant.parse("2026-12-04T09:00:00Z"));
+
         public Date reminderAt(DelegateExecution execution) {
-            return Date.from(Instant.now().plus(2, ChronoUnit.DAYS));
+            return REMINDER;
         }
 
         public Date escalationAt(DelegateExecution execution) {
-            return Date.from(Instant.now().plus(5, ChronoUnit.DAYS));
+            return Date.from(Instant.parse("2026-12-09T09:00:00Z"));
         }
     }
+
     /** The licence cost of the software the (mocked) catalogue knows, by id. */
     private final Map<Long, Double> licenceCosts = Map.of(1L, FREE, 2L, PAID);
     private final List<Long> recordedRequestIds = new ArrayList<>();
@@ -254,7 +257,8 @@ class SoftwareAccessProcessTest {
 
         assertThat(instance).isWaitingAtExactly(APPROVE_REQUEST);
         assertThat(instance).variables().containsEntry(APPROVAL_REQUIRED.name(), true);
-        assertThat(instance).task().isAssignedTo(MANAGER).hasCandidateGroupAssociated(Roles.APPROVER);
+        assertThat(instance).task().isAssignedTo(MANAGER).hasCandidateGroupAssociated(Roles.APPROVER)
+                .as("due when the reminder goes").hasDueDate(FixedEscalationPolicy.REMINDER);
         verify(markAwaitingApproval, times(1)).notify(any());
         verify(grantAccess, never()).execute(any());
     }

@@ -95,8 +95,11 @@ class EnvironmentProcessTest {
 
     /** Stands in for the escalation policy: reminder after 2 days, escalation after 5. */
     public static class Escalation {
+        /** When the (mocked) policy reminds: also when the model says an approval is due. */
+        static final Date REMINDER = Date.from(Instant.parse("2026-12-04T09:00:00Z"));
+
         public Date reminderAt(DelegateExecution execution) {
-            return Date.from(Instant.now().plus(2, ChronoUnit.DAYS));
+            return REMINDER;
         }
 
         public Date escalationAt(DelegateExecution execution) {
@@ -158,9 +161,9 @@ class EnvironmentProcessTest {
     @Test
     void production_data_over_budget_needs_the_privacy_owner_then_the_tenant_owner() throws Exception {
         ProcessInstance instance = start("test", true, true, 3.0);
-        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("sanne");
+        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("sanne").hasDueDate(Escalation.REMINDER);
         complete(task(instance), approve());
-        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("mark");
+        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("mark").hasDueDate(Escalation.REMINDER);
         complete(task(instance), approve());
         assertThat(instance).isWaitingAt(PROVISION);
         verify(awaitingApproval, times(2)).notify(any());

@@ -43,6 +43,7 @@ class LeaseExtensionProcessTest {
         Mocks.register("extendLeaseDelegate", extend);
         Mocks.register("recordExtensionRejectionDelegate", recordRejection);
         Mocks.register("environmentAwaitingApprovalListener", awaitingApproval);
+        Mocks.register("escalationPolicy", new EnvironmentProcessTest.Escalation());
     }
 
     @AfterEach
@@ -54,7 +55,8 @@ class LeaseExtensionProcessTest {
     @Test
     void the_tenant_owner_approves_and_the_lease_is_extended() throws Exception {
         ProcessInstance instance = start("mark");
-        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("mark");
+        assertThat(instance).isWaitingAt(APPROVE).task().isAssignedTo("mark")
+                .hasDueDate(EnvironmentProcessTest.Escalation.REMINDER);
         verify(awaitingApproval, times(1)).notify(any());
         complete(task(instance), ProcessVariables.create().with(APPROVED, true).asMap());
         execute(job());

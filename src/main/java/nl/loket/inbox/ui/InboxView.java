@@ -24,6 +24,7 @@ import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -66,6 +67,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     static final String PATH = "inbox";
     static final int HIGH_PRIORITY = 75;
+    /** Below this window width the menu and all columns do not fit side by side. */
+    static final int MEDIUM_PX = 1200;
 
     /** Filter choices: how long a task has waited, and when it is due. */
     enum Waiting { ANY, ONE_DAY, THREE_DAYS, ONE_WEEK }
@@ -103,7 +106,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         this.catalog = catalog;
         this.clock = clock;
         addClassName("loket-page");
-        setHeightFull();
 
         scope.setId("inbox-scope");
         scope.addSelectedChangeListener(e -> refresh());
@@ -237,21 +239,25 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Grid<InboxItem> grid() {
-        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setFlexGrow(2);
-        // wide enough for a whole request number (REQ-2026-000015): two requests never look alike
-        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setWidth("11em")
-                .setFlexGrow(2).setKey("number");
-        var requester = grid.addColumn(InboxItem::requesterName).setHeader(getTranslation("inbox.requester"))
-                .setFlexGrow(1);
-        var priority = grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority")).setWidth("7em")
-                .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
+        // Widths in rem, never em: em resolves against each cell's own font size, and header cells are smaller than
+        // body cells, so em-wide columns slide the headers out of line with their rows. Each width fits its header
+        // (with the sort arrows) and its values in Dutch and English.
+        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setWidth("10rem").setFlexGrow(2);
+        // wide enough for a whole request number (REQ-2026-000015): two requests never look alike; the requester
+        // is named under it
+        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setWidth("11rem")
+                .setFlexGrow(1).setKey("number");
+        var priority = grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority"))
+                .setWidth("7rem").setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
         var due = grid.addColumn(item -> Formats.date(item.due(), getLocale()))
-                .setHeader(getTranslation("inbox.due")).setWidth("8em").setFlexGrow(0)
+                .setHeader(getTranslation("inbox.due")).setWidth("8rem").setFlexGrow(0)
                 .setSortable(true).setKey(InboxFilter.Sort.DUE_FIRST.name());
-        var received = grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received")).setWidth("9em")
-                .setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
+        var received = grid.addComponentColumn(this::received).setHeader(getTranslation("inbox.received"))
+                .setWidth("8.5rem").setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.OLDEST_FIRST.name());
+        // beside the menu on a small laptop or a tablet: the task, its request, when it is due and what to do;
         // on a phone: the task, its request and what to do; the task page has the rest
-        NarrowScreen.hideOnPhones(grid, java.util.List.of(requester, priority, due, received));
+        NarrowScreen.hideBelow(grid, MEDIUM_PX, java.util.List.of(priority, received));
+        NarrowScreen.hideOnPhones(grid, java.util.List.of(due));
         grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setMultiSort(false);
@@ -331,7 +337,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div request(InboxItem item) {
-        Span summary = new Span(item.request().summary());
+        Span requester = new Span(item.requesterName());
+        requester.getStyle().set("white-space", "nowrap");
+        Span summary = new Span(new Text(item.request().summary() + " · "), requester);
         summary.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         Div number = new Div(item.request().number());
         number.getStyle().set("white-space", "nowrap");

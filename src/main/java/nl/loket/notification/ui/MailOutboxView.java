@@ -34,12 +34,12 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("mail.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
         grid.addColumn(m -> Formats.dateTime(m.created(), getLocale())).setHeader(getTranslation("mail.created"))
-                .setWidth("11em").setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         grid.addColumn(MailLog.Mail::address).setHeader(getTranslation("mail.to")).setFlexGrow(1);
         grid.addColumn(MailLog.Mail::subject).setHeader(getTranslation("mail.subject")).setFlexGrow(3);
         grid.addColumn(m -> getTranslation("mail.status." + m.status())).setHeader(getTranslation("mail.status"))
-                .setWidth("11em").setFlexGrow(0);
-        grid.addColumn(MailLog.Mail::attempts).setHeader(getTranslation("mail.attempts")).setWidth("7em")
+                .setWidth("11rem").setFlexGrow(0);
+        grid.addColumn(MailLog.Mail::attempts).setHeader(getTranslation("mail.attempts")).setWidth("7rem")
                 .setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> {
             Pre body = new Pre(m.body() + (m.lastError() == null ? "" : "\n\n" + m.lastError()));

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import nl.loket.ui.ClickActions;
 import nl.loket.request.InvalidRequestException;
+import nl.loket.request.ExpectedReady;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -108,7 +109,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             withdraw.setId("withdraw");
             ClickActions.set(withdraw, () -> withdrawDialog(request.number()).open());
             Div stand = new Div(now);
-            expected(request).ifPresent(stand::add);
+            expected(detail).ifPresent(stand::add);
             HorizontalLayout standing = new HorizontalLayout(stand, withdraw);
             standing.setAlignItems(FlexComponent.Alignment.CENTER);
             standing.setWidthFull();
@@ -119,21 +120,22 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
     }
 
     /**
-     * When an open request is expected to be ready: submitted plus the type's usual time
-     * ({@code loket:expected-fulfilment}); once that has passed, that it takes longer than usual (never a date in
-     * the past).
+     * When an open request is expected to be ready (see {@link ExpectedReady}); once that has passed, that it takes
+     * longer than usual (never a date in the past).
      */
-    private java.util.Optional<Paragraph> expected(nl.loket.request.Request request) {
-        return catalog.expectedFulfilment(request.type()).map(usual -> {
-            java.time.Instant by = request.createdAt().plus(usual);
-            Paragraph expected = new Paragraph(by.isAfter(clock.instant())
-                    ? getTranslation("request.expected", Formats.dateTime(by, getLocale()))
-                    : getTranslation("request.expected.late", usualText(usual)));
-            expected.setId("expected");
-            expected.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL,
-                    LumoUtility.Margin.NONE);
-            return expected;
-        });
+    private java.util.Optional<Paragraph> expected(RequestDetail detail) {
+        nl.loket.request.Request request = detail.request();
+        return ExpectedReady.of(request.createdAt(), catalog.expectedFulfilment(request.type()), detail.currentSteps())
+                .map(expectation -> {
+                    Paragraph expected = new Paragraph(!expectation.isLate(clock.instant())
+                            ? getTranslation("request.expected", Formats.dateTime(expectation.by(), getLocale()))
+                            : expectation.usual().map(usual -> getTranslation("request.expected.late", usualText(usual)))
+                            .orElseGet(() -> getTranslation("request.expected.overdue")));
+                    expected.setId("expected");
+                    expected.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL,
+                            LumoUtility.Margin.NONE);
+                    return expected;
+                });
     }
 
     private String usualText(java.time.Duration usual) {

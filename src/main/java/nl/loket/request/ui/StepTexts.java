@@ -7,11 +7,15 @@ import java.util.stream.Collectors;
 
 import nl.loket.request.Request;
 import nl.loket.request.RequestProgress;
+import nl.loket.ui.Formats;
 import nl.loket.ui.ModelTexts;
 
 import com.vaadin.flow.component.Component;
 
-/** "Waiting for Mark de Vries: Approve software access, for 2 days": where an open request stands, in words. */
+/**
+ * "Waiting for Mark de Vries: Approve software access, since today, due 4 Dec 2026": where an open request stands,
+ * in words.
+ */
 final class StepTexts {
 
     private StepTexts() {
@@ -35,7 +39,12 @@ final class StepTexts {
         long days = Duration.between(step.since(), clock.instant()).toDays();
         String since = days < 1 ? component.getTranslation("request.since.today")
                 : component.getTranslation("request.since.days", days);
-        return component.getTranslation("request.step.waiting", who, task, since);
+        if (step.due() == null) {
+            return component.getTranslation("request.step.waiting", who, task, since);
+        }
+        String due = Formats.date(step.due(), Formats.locale(component));
+        return component.getTranslation(step.due().isAfter(clock.instant()) ? "request.step.waiting.due"
+                : "request.step.waiting.overdue", who, task, since, due);
     }
 
     private static String roleName(Component component, String group) {

@@ -87,6 +87,26 @@ class InboxViewIT {
         assertThat(inbox.empty.getText()).isEqualTo("Nothing to do. Tasks for you will appear here.");
     }
 
+    @Test
+    void the_due_date_the_model_set_is_shown_and_the_columns_line_up_with_their_headers() {
+        Request visio = software.submitAs("emma", "Microsoft Visio");
+        KaribuSupport.openAs("mark", users, context, Locale.ENGLISH);
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        List<InboxItem> rows = items(inbox);
+        int index = rows.indexOf(row(inbox, visio));
+        java.time.Instant due = rows.get(index).due();
+        assertThat(due).as("the model sets a due date on the approval").isAfter(visio.createdAt());
+
+        int dueColumn = inbox.grid.getColumns().indexOf(inbox.grid.getColumnByKey(nl.loket.inbox.InboxFilter.Sort.DUE_FIRST.name()));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(inbox.grid, index).get(dueColumn))
+                .isEqualTo(nl.loket.ui.Formats.date(due, Locale.ENGLISH));
+        // em resolves against each cell's font size, and header cells are smaller than body cells
+        assertThat(inbox.grid.getColumns()).extracting(com.vaadin.flow.component.grid.Grid.Column::getWidth)
+                .as("column widths that are the same in the header and the rows")
+                .allSatisfy(width -> assertThat(width == null || !width.endsWith("em") || width.endsWith("rem"))
+                        .as(width).isTrue());
+    }
 
     @Test
     void mark_approves_two_selected_requests_at_once() {
@@ -113,6 +133,14 @@ class InboxViewIT {
         UI.getCurrent().navigate(AbsenceView.class);
         AbsenceView view = _get(AbsenceView.class);
         assertThat(view.current.getText()).isEqualTo("U bent niet afwezig.");
+        assertThat(view.from.getI18n()).as("Vaadin's own date picker texts in Dutch").satisfies(texts -> {
+            assertThat(texts.getToday()).isEqualTo("Vandaag");
+            assertThat(texts.getCancel()).isEqualTo("Annuleren");
+            assertThat(texts.getMonthNames()).startsWith("januari", "februari").hasSize(12);
+            assertThat(texts.getWeekdaysShort()).startsWith("zo", "ma").hasSize(7);
+            assertThat(texts.getFirstDayOfWeek()).as("Monday").isEqualTo(1);
+            assertThat(texts.getBadInputErrorMessage()).startsWith("Vul een geldige datum in");
+        });
 
         view.save();
         assertThat(view.substitute.isInvalid()).as("no substitute chosen").isTrue();
@@ -133,14 +161,6 @@ class InboxViewIT {
                 .isZero();
     }
 
-        assertThat(view.from.getI18n()).as("Vaadin's own date picker texts in Dutch").satisfies(texts -> {
-            assertThat(texts.getToday()).isEqualTo("Vandaag");
-            assertThat(texts.getCancel()).isEqualTo("Annuleren");
-            assertThat(texts.getMonthNames()).startsWith("januari", "februari").hasSize(12);
-            assertThat(texts.getWeekdaysShort()).startsWith("zo", "ma").hasSize(7);
-            assertThat(texts.getFirstDayOfWeek()).as("Monday").isEqualTo(1);
-            assertThat(texts.getBadInputErrorMessage()).startsWith("Vul een geldige datum in");
-        });
     private static List<InboxItem> items(InboxView inbox) {
         return inbox.grid.getGenericDataView().getItems().toList();
     }

@@ -37,22 +37,29 @@ class RequesterViewsIT {
     }
 
     @Test
-    void emma_sees_who_has_her_request_and_withdraws_it_in_dutch() {
+    void emma_sees_who_has_her_request_and_withdraws_it_in_dutch(@Autowired nl.loket.inbox.InboxService inbox) {
         Request request = software.submitAs("emma", "Microsoft Visio");
-        KaribuSupport.openAs("emma", users, context, Locale.forLanguageTag("nl"));
+        java.time.Instant due = dueOfApproval(inbox, request);
+        Locale dutch = Locale.forLanguageTag("nl");
+        assertThat(due).as("the model sets the approval's due date: after the usual 4 hours")
+                .isAfter(request.createdAt().plus(java.time.Duration.ofHours(4)));
+        KaribuSupport.openAs("emma", users, context, dutch);
         UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
         RequestDetailView view = _get(RequestDetailView.class);
         assertThat(_get(view, Paragraph.class, spec -> spec.withId("current-step")).getText())
-                .isEqualTo("Wacht op Mark de Vries: Softwaretoegang goedkeuren, sinds vandaag");
+                .isEqualTo("Wacht op Mark de Vries: Softwaretoegang goedkeuren, sinds vandaag, uiterlijk "
+                        + nl.loket.ui.Formats.date(due, dutch));
         assertThat(_get(view, Paragraph.class, spec -> spec.withId("expected")).getText())
-                .as("submitted plus the usual 4 hours").isEqualTo("Naar verwachting klaar op "
-                        + nl.loket.ui.Formats.dateTime(request.createdAt().plus(java.time.Duration.ofHours(4)),
-                        Locale.forLanguageTag("nl")));
-        nl.loket.support.EngineTime.set(request.createdAt().plus(java.time.Duration.ofHours(5)));
+                .as("not before the approval is due").isEqualTo("Naar verwachting klaar op "
+                        + nl.loket.ui.Formats.dateTime(due, dutch));
+        nl.loket.support.EngineTime.set(due.plus(java.time.Duration.ofHours(1)));
         try {
             UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
-            assertThat(_get(_get(RequestDetailView.class), Paragraph.class, spec -> spec.withId("expected")).getText())
-                    .as("past the usual time: no date in the past").isEqualTo("Duurt langer dan de gebruikelijke 4 uur");
+            RequestDetailView late = _get(RequestDetailView.class);
+            assertThat(_get(late, Paragraph.class, spec -> spec.withId("expected")).getText())
+                    .as("past the expected time: no date in the past").isEqualTo("Duurt langer dan de gebruikelijke 4 uur");
+            assertThat(_get(late, Paragraph.class, spec -> spec.withId("current-step")).getText())
+                    .endsWith(", over tijd sinds " + nl.loket.ui.Formats.date(due, dutch));
         } finally {
             nl.loket.support.EngineTime.reset();
         }
@@ -73,6 +80,17 @@ class RequesterViewsIT {
                 .contains("Softwaretoegang goedkeuren", "geannuleerd, niet gedaan", "Ingetrokken", "door Emma Jansen",
                         "Niet meer nodig")
                 .doesNotContain("door Mark de Vries");
+    }
+
+    /** When the approval of this request is due, as the approver's inbox shows it. */
+    private java.time.Instant dueOfApproval(nl.loket.inbox.InboxService inbox, Request request) {
+        users.loginAs("mark");
+        try {
+            return inbox.page(nl.loket.inbox.InboxFilter.all(), 0, 200).stream()
+                    .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow().due();
+        } finally {
+            TestUsers.logout();
+        }
     }
 
     @Test
