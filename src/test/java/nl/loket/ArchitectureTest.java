@@ -67,6 +67,13 @@ class ArchitectureTest {
             .because("their own texts are English unless set: ui.LocalizedFields creates them in the user's language");
 
     @ArchTest
+    static final ArchRule scheduled_work_runs_on_one_node_at_a_time = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .methods().that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+            .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+            .because("with several nodes on one database every node's scheduler fires: the lock (nl.loket.scheduling) "
+                    + "lets one of them do the work");
+
+    @ArchTest
     static final ArchRule no_field_injection = fields()
             .should().notBeAnnotatedWith(Autowired.class)
             .because("dependencies come in through the constructor, into final fields");

@@ -145,7 +145,10 @@ class SecurityBoundariesIT {
     void health_is_public_and_shows_only_the_status() throws Exception {
         HttpResponse<String> response = get(anonymous(), "/actuator/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(response.body()).as("the status and the probes' names, no components or details")
+                .isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
+        assertThat(get(anonymous(), "/actuator/health/liveness").body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get(anonymous(), "/actuator/health/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
