@@ -59,14 +59,19 @@ public class SoftwareAccessService {
         return Boolean.TRUE.equals(result.get(APPROVAL_REQUIRED.name()));
     }
 
+    /** What the process needs to know of the chosen product: its licence cost and how it is delivered. */
+    public record RecordedRequest(double licenceCost, boolean manualFulfilment) {
+    }
+
     /**
      * Records what the start form asked for, in the transaction that starts the process: the software's details
-     * row and the request's summary. Returns the licence cost, for the approval decision. The form's validation
-     * (against the options offered) already refused unknown or inactive software; this checks again.
+     * row and the request's summary. Returns the licence cost, for the approval decision, and whether an IT
+     * fulfiller must deliver it. The form's validation (against the options offered) already refused unknown or
+     * inactive software; this checks again.
      */
     @Transactional
-    public double recordRequest(long requestId, long softwareId, String justification, boolean adminRights,
-                                LocalDate endDate) {
+    public RecordedRequest recordRequest(long requestId, long softwareId, String justification, boolean adminRights,
+                                         LocalDate endDate) {
         Software chosen = software.findActive(softwareId)
                 .orElseThrow(() -> new IllegalArgumentException("No active software with id " + softwareId));
         jdbc.sql("""
@@ -75,8 +80,8 @@ public class SoftwareAccessService {
                 .params(requestId, chosen.id(), justification.strip(), adminRights, endDate)
                 .update();
         requests.changeSummary(requestId, chosen.name());
-        log.info("Software-access request {} is for {}", requestId, chosen.name());
-        return chosen.licenceCostEur().doubleValue();
+        log.info("Software-access request {} is for {} ({})", requestId, chosen.name(), chosen.fulfilment());
+        return new RecordedRequest(chosen.licenceCostEur().doubleValue(), chosen.isManual());
     }
 
     @Transactional
@@ -112,6 +117,38 @@ public class SoftwareAccessService {
         notifications.notify(request.requester(), request.number(), NotificationService.FULFILLED,
                 request.number(), request.summary());
         log.info("Granted {} to {} for {}", request.summary(), request.requester(), request.number());
+    }
+
+    /** An IT fulfiller's task was created: the request is being fulfilled. */
+    @Transactional
+    public void markAwaitingFulfilment(long requestId) {
+        requests.changeStatus(requestId, RequestStatus.IN_FULFILMENT, null);
+    }
+
+    /**
+     * What the IT fulfiller did, as they complete their task: done (what, and a note for the requester) or not
+     * (the reason goes to the request's outcome when the process records it). One row per request.
+     */
+    @Transactional
+    public void recordFulfilment(long requestId, String fulfiller, boolean fulfilled, String done, String note) {
+        jdbc.sql("""
+                insert into software_fulfilment (request_id, fulfilled_by, fulfilled, done, note, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(requestId, fulfiller, fulfilled, blankToNull(done), blankToNull(note),
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
+        log.info("{} {} software-access request {}", fulfiller, fulfilled ? "fulfilled" : "could not fulfil",
+                requestId);
+    }
+
+    /** The fulfiller could not do it: the request is closed as not fulfilled and the requester is told why. */
+    @Transactional
+    public void recordNotFulfilled(long requestId, String reason) {
+        requests.notFulfilled(requestId, blankToNull(reason));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @Transactional

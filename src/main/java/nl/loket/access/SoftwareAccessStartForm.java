@@ -14,7 +14,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 /**
  * The options of the software field in forms/software-access-request.form ({@code valuesKey: softwareOptions}):
  * the active software from Loket's catalogue, each labelled with its vendor, licence cost and whether it needs
- * approval, so the requester knows before submitting what will happen.
+ * approval and whether IT installs it by hand, so the requester knows before submitting what will happen.
  */
 @Component
 class SoftwareAccessStartForm implements StartFormContext {
@@ -44,9 +44,10 @@ class SoftwareAccessStartForm implements StartFormContext {
         Software software = choice.software();
         String cost = software.licenceCostEur().signum() == 0 ? i18n.getTranslation("software.free", locale)
                 : euros(locale).format(software.licenceCostEur()) + " " + i18n.getTranslation("software.per-month", locale);
-        String approval = i18n.getTranslation(choice.needsApproval()
-                ? "software.approval-needed" : "software.approval-not-needed", locale);
-        return software.name() + " (" + software.vendor() + ") · " + cost + " · " + approval;
+        String approval = i18n.getTranslation(choice.needsApproval() ? "software.approval-needed"
+                : software.isManual() ? "software.approval-not-needed.manual" : "software.approval-not-needed", locale);
+        return software.name() + " (" + software.vendor() + ") · " + cost + " · " + approval
+                + (software.isManual() ? " · " + i18n.getTranslation("software.delivery.MANUAL", locale) : "");
     }
 
     private static NumberFormat euros(Locale locale) {

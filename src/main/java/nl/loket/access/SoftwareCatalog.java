@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class SoftwareCatalog {
 
-    private static final String COLUMNS = "id, name, vendor, description, licence_cost_eur";
+    private static final String COLUMNS = "id, name, vendor, description, licence_cost_eur, fulfilment";
 
     private final JdbcClient jdbc;
 
@@ -37,16 +37,23 @@ public class SoftwareCatalog {
 
     @Transactional
     public void addIfAbsent(String name, String vendor, String description, BigDecimal licenceCostEur) {
+        addIfAbsent(name, vendor, description, licenceCostEur, Fulfilment.AUTOMATIC);
+    }
+
+    @Transactional
+    public void addIfAbsent(String name, String vendor, String description, BigDecimal licenceCostEur,
+                            Fulfilment fulfilment) {
         boolean exists = jdbc.sql("select count(*) from software where name = ?").param(name)
                 .query(Integer.class).single() > 0;
         if (!exists) {
-            jdbc.sql("insert into software (name, vendor, description, licence_cost_eur) values (?, ?, ?, ?)")
-                    .params(name, vendor, description, licenceCostEur).update();
+            jdbc.sql("insert into software (name, vendor, description, licence_cost_eur, fulfilment) values (?, ?, ?, ?, ?)")
+                    .params(name, vendor, description, licenceCostEur, fulfilment.name()).update();
         }
     }
 
     private static Software map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Software(rs.getLong("id"), rs.getString("name"), rs.getString("vendor"),
-                rs.getString("description"), rs.getBigDecimal("licence_cost_eur"));
+                rs.getString("description"), rs.getBigDecimal("licence_cost_eur"),
+                Fulfilment.valueOf(rs.getString("fulfilment")));
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.loket.access.Fulfilment;
+import nl.loket.access.SoftwareAccessProcess;
 import nl.loket.access.SoftwareCatalog;
 import nl.loket.environment.DemoEnvironmentHistory;
 import nl.loket.environment.EnvironmentTemplate;
@@ -14,6 +16,8 @@ import nl.loket.environment.Size;
 import nl.loket.environment.Stage;
 import nl.loket.environment.TemplateCatalog;
 import nl.loket.environment.provider.SimulatedCloudProvider;
+import nl.loket.request.FormRequestService;
+import nl.loket.request.RequestService;
 import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
 import nl.loket.security.Roles;
@@ -25,6 +29,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +45,8 @@ import org.springframework.stereotype.Component;
 class DemoDataLoader implements ApplicationRunner {
 
     static final String DEMO_PASSWORD = "demo";
+    /** Installed by IT by hand: emma's request for it waits in frank's inbox from the first start on. */
+    static final String MANUAL_INSTALL = "QGIS";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -45,10 +55,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final TenantService tenants;
     private final TemplateCatalog templates;
     private final DemoEnvironmentHistory history;
+    private final FormRequestService formRequests;
+    private final RequestService requests;
+    private final UserDetailsService logins;
 
     DemoDataLoader(UserAccountService users, SoftwareCatalog software, TenantService tenants,
-                   TemplateCatalog templates, DemoEnvironmentHistory history) {
+                   TemplateCatalog templates, DemoEnvironmentHistory history, FormRequestService formRequests,
+                   RequestService requests, UserDetailsService logins) {
         this.history = history;
+        this.formRequests = formRequests;
+        this.requests = requests;
+        this.logins = logins;
         this.users = users;
         this.software = software;
         this.tenants = tenants;
@@ -70,8 +87,13 @@ class DemoDataLoader implements ApplicationRunner {
         software.addIfAbsent("IntelliJ IDEA Ultimate", "JetBrains", "Java IDE", new BigDecimal("49.90"));
         software.addIfAbsent("Adobe Acrobat Pro", "Adobe", "PDF editing and signing", new BigDecimal("19.99"));
         software.addIfAbsent("Microsoft Visio", "Microsoft", "Diagrams and floor plans", new BigDecimal("12.60"));
+        // no directory group: an IT fulfiller installs these by hand
+        software.addIfAbsent(MANUAL_INSTALL, "QGIS.org", "Maps and geodata", BigDecimal.ZERO, Fulfilment.MANUAL);
+        software.addIfAbsent("ArcGIS Pro", "Esri", "Maps and spatial analysis", new BigDecimal("115.00"),
+                Fulfilment.MANUAL);
         tenantsAndTemplates();
         history.addIfNoEnvironments();
+        as("emma", this::manualInstallWaitingForFulfilment);
         log.info("Demo data is on: users emma, mark, frank, ada and sanne (password '{}')", DEMO_PASSWORD);
     }
 
@@ -119,6 +141,34 @@ class DemoDataLoader implements ApplicationRunner {
         factors.put(Size.LARGE, large == null ? null : new BigDecimal(large));
         templates.addIfAbsent(new EnvironmentTemplate(code, nameEn, nameNl, descriptionEn, descriptionNl, components,
                 stages, provider, factors, true));
+    }
+
+    /** Emma's request for QGIS, so that frank (the IT fulfiller) has work on his first login; once. */
+    private void manualInstallWaitingForFulfilment() {
+        boolean asked = requests.myRequests().stream().anyMatch(request ->
+                request.type().equals(SoftwareAccessProcess.KEY) && request.summary().equals(MANUAL_INSTALL));
+        if (asked) {
+            return;
+        }
+        long qgis = software.active().stream().filter(s -> s.name().equals(MANUAL_INSTALL)).findFirst()
+                .orElseThrow().id();
+        var request = formRequests.submit(SoftwareAccessProcess.KEY, Map.of(
+                SoftwareAccessProcess.SOFTWARE.name(), qgis,
+                SoftwareAccessProcess.JUSTIFICATION.name(), "I draw the maps for the new district plan.",
+                SoftwareAccessProcess.ADMIN_RIGHTS.name(), false), users.language("emma"));
+        log.info("Demo data: {} (emma, {}) waits for an IT fulfiller", request.number(), MANUAL_INSTALL);
+    }
+
+    /** Runs a step of the demo as that user, through the same services (and checks) as their own clicks. */
+    private void as(String username, Runnable step) {
+        UserDetails user = logins.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            step.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private void user(String username, String name, String manager, String... roles) {

@@ -22,6 +22,8 @@ public class NotificationService {
     public static final String APPROVED = "notification.approved";
     public static final String REJECTED = "notification.rejected";
     public static final String FULFILLED = "notification.fulfilled";
+    /** To the requester: whoever had to fulfil their request could not, and why. */
+    public static final String NOT_FULFILLED = "notification.not-fulfilled";
     public static final String TASK_ASSIGNED = "notification.task-assigned";
     public static final String REMINDER = "notification.reminder";
     public static final String ESCALATED = "notification.escalated";
@@ -50,8 +52,8 @@ public class NotificationService {
             REQUESTER_COMMENTED, ANSWERED);
     /** Every kind, in the order the settings show them; each has in-app texts and mail templates (NL, EN). */
     public static final List<String> KINDS = List.of(SUBMITTED, APPROVAL_NEEDED, TASK_ASSIGNED, REMINDER, ESCALATED,
-            REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED, ENVIRONMENT_READY,
-            LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED, FRIDAY_NUDGE);
+            REQUESTER_COMMENTED, ANSWERED, QUESTION, COMMENTED, APPROVED, REJECTED, FULFILLED, NOT_FULFILLED,
+            ENVIRONMENT_READY, LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED, FRIDAY_NUDGE);
 
     private static final String SEPARATOR = "\u001F";
     private static final int LIMIT = 100;

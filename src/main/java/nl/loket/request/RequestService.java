@@ -106,12 +106,25 @@ public class RequestService {
     /** Closes the request as rejected and tells the requester why. Idempotent: a retried step tells them once. */
     @Transactional
     public void reject(long requestId, String reason) {
+        closeWithReason(requestId, RequestStatus.REJECTED, reason, NotificationService.REJECTED);
+    }
+
+    /**
+     * Closes the request as not fulfilled (whoever had to fulfil it could not) and tells the requester why.
+     * Idempotent: a retried step tells them once.
+     */
+    @Transactional
+    public void notFulfilled(long requestId, String reason) {
+        closeWithReason(requestId, RequestStatus.NOT_FULFILLED, reason, NotificationService.NOT_FULFILLED);
+    }
+
+    private void closeWithReason(long requestId, RequestStatus status, String reason, String notification) {
         Request request = get(requestId);
-        if (request.status() == RequestStatus.REJECTED) {
+        if (request.status() == status) {
             return;
         }
-        changeStatus(requestId, RequestStatus.REJECTED, reason);
-        notifications.notify(request.requester(), request.number(), NotificationService.REJECTED, request.number(),
+        changeStatus(requestId, status, reason);
+        notifications.notify(request.requester(), request.number(), notification, request.number(),
                 request.summary(), reason == null ? "-" : reason);
     }
 

@@ -7,10 +7,12 @@ public enum RequestStatus {
     IN_FULFILMENT,
     FULFILLED,
     REJECTED,
+    /** Whoever had to fulfil it could not (an install that is not possible on the requester's device, say). */
+    NOT_FULFILLED,
     /** The requester withdrew it before it was fulfilled. */
     WITHDRAWN;
 
     public boolean isClosed() {
-        return this == FULFILLED || this == REJECTED || this == WITHDRAWN;
+        return this == FULFILLED || this == REJECTED || this == NOT_FULFILLED || this == WITHDRAWN;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
+import nl.loket.inbox.TaskFormService;
 import nl.loket.inbox.OwnRequestException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.notification.NotificationService;
@@ -24,6 +25,7 @@ import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.forms.FieldError;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.request.Request;
+import nl.loket.request.RequestFact;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
 import nl.loket.security.Roles;
@@ -46,6 +48,9 @@ abstract class SoftwareAccessFlowContract {
 
     static final String PAID = "IntelliJ IDEA Ultimate";
     static final String FREE = "Visual Studio Code";
+    /** Demo products an IT fulfiller installs by hand (no directory group). */
+    static final String MANUAL = "QGIS";
+    static final String PAID_MANUAL = "ArcGIS Pro";
     static final String JUSTIFICATION = SoftwareRequests.JUSTIFICATION;
     static final String JUSTIFICATION_FIELD = SoftwareAccessProcess.JUSTIFICATION.name();
 
@@ -54,6 +59,7 @@ abstract class SoftwareAccessFlowContract {
     @Autowired SoftwareCatalog catalog;
     @Autowired RequestService requests;
     @Autowired InboxService inbox;
+    @Autowired TaskFormService taskForms;
     @Autowired NotificationService notifications;
     @Autowired UserAccountService users;
     @Autowired TestUsers testUsers;
@@ -228,6 +234,145 @@ abstract class SoftwareAccessFlowContract {
         assertThat(jdbc.sql("select count(*) from mail_outbox where subject like ? and kind = ?")
                 .params("%" + request.number() + "%", NotificationService.FULFILLED).query(Integer.class).single())
                 .as("and mails once").isEqualTo(1);
+    }
+
+    @Test
+    void a_manual_install_waits_for_frank_who_fulfils_it_with_its_form_and_the_requester_sees_what_was_done() {
+        Request request = submitAs("emma", MANUAL, false);
+        assertThat(request.status()).as("no approval needed: straight to IT").isEqualTo(RequestStatus.IN_FULFILMENT);
+        String taskId = runtimeTaskOf(request);
+
+        testUsers.loginAs("mark");
+        assertThat(inbox.myTasks()).as("an approver, not a fulfiller").noneMatch(t -> t.taskId().equals(taskId));
+        assertThatThrownBy(() -> inbox.open(taskId)).isInstanceOf(TaskNotAvailableException.class);
+        assertThatThrownBy(() -> taskForms.complete(taskId, fulfilled("Installed", null)))
+                .isInstanceOf(TaskNotAvailableException.class);
+
+        testUsers.loginAs("frank");
+        InboxItem task = taskFor(request);
+        assertThat(task.taskKey()).isEqualTo(SoftwareAccessProcess.FULFIL_MANUALLY);
+        assertThat(task.assignedToMe()).as("offered to the fulfiller group").isFalse();
+        assertThat(inbox.open(taskId).facts()).as("what emma asked, as an approver sees it")
+                .extracting(RequestFact::labelKey, RequestFact::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("software.name", MANUAL),
+                        org.assertj.core.groups.Tuple.tuple("software.delivery", "software.delivery.MANUAL"),
+                        org.assertj.core.groups.Tuple.tuple("software.justification", JUSTIFICATION));
+        TaskFormService.TaskForm form = taskForms.formOf(taskId).orElseThrow();
+        assertThat(form.schema().id()).isEqualTo(SoftwareAccessProcess.FULFIL_FORM);
+        assertThat(form.isApproval()).as("its own form, not approve/reject").isFalse();
+        taskForms.complete(taskId, fulfilled("QGIS 3.40 LTR installed on LT-0042", "Start it from the Start menu."));
+        processes.executeJobs();
+
+        testUsers.loginAs("emma");
+        var detail = requests.myRequest(request.number()).orElseThrow();
+        assertThat(detail.request().status()).isEqualTo(RequestStatus.FULFILLED);
+        assertThat(detail.timeline()).extracting(TimelineEntry::activityId).containsSubsequence(
+                SoftwareAccessProcess.START, SoftwareAccessProcess.FULFIL_MANUALLY, SoftwareAccessProcess.GRANT_ACCESS,
+                SoftwareAccessProcess.END_GRANTED);
+        assertThat(detail.timeline()).filteredOn(e -> e.activityId().equals(SoftwareAccessProcess.FULFIL_MANUALLY))
+                .extracting(TimelineEntry::assignee).containsExactly("frank");
+        assertThat(detail.facts()).extracting(RequestFact::labelKey, RequestFact::value).contains(
+                org.assertj.core.groups.Tuple.tuple("software.fulfilment-done", "QGIS 3.40 LTR installed on LT-0042"),
+                org.assertj.core.groups.Tuple.tuple("software.fulfilment-note", "Start it from the Start menu."));
+        assertThat(softwareAccess.hasGrant("emma", softwareId(MANUAL))).isTrue();
+        assertThat(jdbc.sql("select fulfilled_by from software_fulfilment where request_id = ?").param(request.id())
+                .query(String.class).single()).isEqualTo("frank");
+        assertThat(notifications.mine()).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo(NotificationService.FULFILLED);
+            assertThat(n.requestNumber()).isEqualTo(request.number());
+        });
+    }
+
+    @Test
+    void a_manual_install_that_cannot_be_done_is_closed_as_not_fulfilled_and_the_requester_reads_why() {
+        Request request = submitAs("emma", MANUAL, false);
+        testUsers.loginAs("frank");
+        String taskId = taskFor(request).taskId();
+        taskForms.complete(taskId, Map.of(SoftwareAccessProcess.FULFILLED.name(), false,
+                SoftwareAccessProcess.NOT_FULFILLED_REASON.name(), "  Your laptop is too old for QGIS 3.  "));
+        processes.executeJobs();
+
+        testUsers.loginAs("emma");
+        var detail = requests.myRequest(request.number()).orElseThrow();
+        assertThat(detail.request().status()).isEqualTo(RequestStatus.NOT_FULFILLED);
+        assertThat(detail.request().status().isClosed()).isTrue();
+        assertThat(detail.request().outcomeReason()).isEqualTo("Your laptop is too old for QGIS 3.");
+        assertThat(detail.timeline()).extracting(TimelineEntry::activityId).containsSubsequence(
+                SoftwareAccessProcess.FULFIL_MANUALLY, SoftwareAccessProcess.RECORD_NOT_FULFILLED,
+                SoftwareAccessProcess.END_NOT_FULFILLED).doesNotContain(SoftwareAccessProcess.GRANT_ACCESS);
+        assertThat(jdbc.sql("select count(*) from software_grant where request_id = ?").param(request.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(notifications.mine()).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo(NotificationService.NOT_FULFILLED);
+            assertThat(n.arguments()).contains("Your laptop is too old for QGIS 3.");
+        });
+        assertThatThrownBy(() -> requests.withdraw(request.number(), null)).as("closed")
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void the_fulfil_form_wants_what_was_done_or_why_not_and_the_task_stays_open() {
+        Request request = submitAs("emma", MANUAL, false);
+        testUsers.loginAs("frank");
+        String taskId = taskFor(request).taskId();
+        assertThatThrownBy(() -> taskForms.complete(taskId, Map.of(SoftwareAccessProcess.FULFILLED.name(), false)))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsEntry(SoftwareAccessProcess.NOT_FULFILLED_REASON.name(),
+                                new FieldError("form.validation.required", List.of())));
+        assertThatThrownBy(() -> taskForms.complete(taskId, Map.of(SoftwareAccessProcess.FULFILLED.name(), true)))
+                .isInstanceOfSatisfying(InvalidFormSubmissionException.class, e -> assertThat(e.errors())
+                        .containsKey(SoftwareAccessProcess.FULFILMENT_DONE.name()));
+        assertThat(inbox.open(taskId).request().status()).isEqualTo(RequestStatus.IN_FULFILMENT);
+        assertThat(jdbc.sql("select count(*) from software_fulfilment where request_id = ?").param(request.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void a_paid_manual_install_goes_to_the_fulfillers_once_approved() {
+        Request request = submitAs("emma", PAID_MANUAL, false);
+        assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+        testUsers.loginAs("frank");
+        assertThat(inbox.myTasks()).noneMatch(t -> t.request().number().equals(request.number()));
+
+        testUsers.loginAs("mark");
+        inbox.approve(taskFor(request).taskId());
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.IN_FULFILMENT);
+        processes.executeJobs();
+        assertThat(softwareAccess.hasGrant("emma", softwareId(PAID_MANUAL))).as("not before IT installed it").isFalse();
+
+        testUsers.loginAs("frank");
+        taskForms.complete(taskFor(request).taskId(), fulfilled("Licence assigned, installed", null));
+        processes.executeJobs();
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+        assertThat(softwareAccess.hasGrant("emma", softwareId(PAID_MANUAL))).isTrue();
+    }
+
+    @Test
+    void nobody_fulfils_their_own_request() {
+        // frank is the only demo fulfiller: his own request is offered to the group but never to him
+        Request request = submitAs("frank", MANUAL, false);
+        String taskId = runtimeTaskOf(request);
+        testUsers.loginAs("frank");
+        assertThat(inbox.myTasks()).noneMatch(t -> t.taskId().equals(taskId));
+        assertThatThrownBy(() -> taskForms.complete(taskId, fulfilled("Did it myself", null)))
+                .isInstanceOf(OwnRequestException.class);
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.IN_FULFILMENT);
+
+        users.createIfAbsent(new UserAccount("fiona", "Fiona Smit", "fiona@loket.example", null, true,
+                Set.of(Roles.EMPLOYEE, Roles.FULFILLER)), "secret-for-fiona");
+        testUsers.loginAs("fiona");
+        taskForms.complete(taskFor(request).taskId(), fulfilled("Installed", null));
+        processes.executeJobs();
+        assertThat(requests.get(request.id()).status()).isEqualTo(RequestStatus.FULFILLED);
+    }
+
+    /** The fulfil form's values for "done", as the browser sends them (a hidden field is left out). */
+    private static Map<String, Object> fulfilled(String done, String note) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(SoftwareAccessProcess.FULFILLED.name(), true);
+        values.put(SoftwareAccessProcess.FULFILMENT_DONE.name(), done);
+        values.put(SoftwareAccessProcess.FULFILMENT_NOTE.name(), note == null ? "" : note);
+        return values;
     }
 
     private Request submitAs(String username, String softwareName, boolean adminRights) {

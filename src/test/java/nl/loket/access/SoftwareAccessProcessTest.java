@@ -8,6 +8,15 @@ import static nl.loket.access.SoftwareAccessProcess.APPROVE_REQUEST;
 import static nl.loket.access.SoftwareAccessProcess.DETERMINE_APPROVAL;
 import static nl.loket.access.SoftwareAccessProcess.END_ESCALATED;
 import static nl.loket.access.SoftwareAccessProcess.END_GRANTED;
+import static nl.loket.access.SoftwareAccessProcess.END_NOT_FULFILLED;
+import static nl.loket.access.SoftwareAccessProcess.FULFILLED;
+import static nl.loket.access.SoftwareAccessProcess.FULFILMENT_DONE;
+import static nl.loket.access.SoftwareAccessProcess.FULFILMENT_NOTE;
+import static nl.loket.access.SoftwareAccessProcess.FULFIL_FORM;
+import static nl.loket.access.SoftwareAccessProcess.FULFIL_MANUALLY;
+import static nl.loket.access.SoftwareAccessProcess.MANUAL_FULFILMENT;
+import static nl.loket.access.SoftwareAccessProcess.NOT_FULFILLED_REASON;
+import static nl.loket.access.SoftwareAccessProcess.RECORD_NOT_FULFILLED;
 import static nl.loket.access.SoftwareAccessProcess.END_REMINDED;
 import static nl.loket.access.SoftwareAccessProcess.ESCALATE;
 import static nl.loket.access.SoftwareAccessProcess.SEND_REMINDER;
@@ -74,6 +83,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
         "processes/software-access.bpmn",
         "processes/decisions/software-access-approval.dmn",
         "forms/software-access-approve.form",
+        "forms/software-access-fulfil.form",
         "forms/software-access-request.form"})
 class SoftwareAccessProcessTest {
 
@@ -83,6 +93,10 @@ class SoftwareAccessProcessTest {
     private static final double FREE = 0.0;
     private static final double PAID = 12.5;
     private static final int RETRIES = 3;
+    /** Products without a directory group: an IT fulfiller installs them. */
+    private static final long FREE_MANUAL = 3L;
+    private static final long PAID_MANUAL = 4L;
+    private static final List<Long> MANUAL = List.of(FREE_MANUAL, PAID_MANUAL);
 
     /** Injected by {@link ProcessEngineExtension}. */
     ProcessEngine engine;
@@ -92,6 +106,9 @@ class SoftwareAccessProcessTest {
     private final TaskListener markAwaitingApproval = mock(TaskListener.class);
     private final TaskListener markApproved = mock(TaskListener.class);
     private final ExecutionListener recordRequest = mock(ExecutionListener.class);
+    private final TaskListener markAwaitingFulfilment = mock(TaskListener.class);
+    private final TaskListener recordFulfilment = mock(TaskListener.class);
+    private final JavaDelegate recordNotFulfilled = mock(JavaDelegate.class);
     private final JavaDelegate remind = mock(JavaDelegate.class);
     private final JavaDelegate escalate = mock(JavaDelegate.class);
     private final List<String> remindedTaskKeys = new ArrayList<>();
@@ -111,13 +128,15 @@ class SoftwareAccessProcessTest {
     }
 
     /** The licence cost of the software the (mocked) catalogue knows, by id. */
-    private final Map<Long, Double> licenceCosts = Map.of(1L, FREE, 2L, PAID);
+    private final Map<Long, Double> licenceCosts = Map.of(1L, FREE, 2L, PAID, FREE_MANUAL, FREE, PAID_MANUAL, PAID);
     private final List<Long> recordedRequestIds = new ArrayList<>();
 
     /** What the mocks saw while the engine called them (the delegate objects are stale afterwards). */
     private final List<Long> grantedRequestIds = new ArrayList<>();
     private final List<String> rejectionReasons = new ArrayList<>();
     private final List<String> assigneesAtCreation = new ArrayList<>();
+    private final List<Map<String, Object>> recordedFulfilments = new ArrayList<>();
+    private final List<String> notFulfilledReasons = new ArrayList<>();
 
     @BeforeEach
     void registerMocks() throws Exception {
@@ -130,6 +149,9 @@ class SoftwareAccessProcessTest {
         Mocks.register("approvalReminderDelegate", remind);
         Mocks.register("approvalEscalationDelegate", escalate);
         Mocks.register("escalationPolicy", new FixedEscalationPolicy());
+        Mocks.register("markAwaitingFulfilmentListener", markAwaitingFulfilment);
+        Mocks.register("recordFulfilmentListener", recordFulfilment);
+        Mocks.register("recordNotFulfilledDelegate", recordNotFulfilled);
         doAnswer(call -> remindedTaskKeys.add((String) call.<DelegateExecution>getArgument(0).getVariableLocal("taskKey")))
                 .when(remind).execute(any());
 
@@ -137,6 +159,7 @@ class SoftwareAccessProcessTest {
             DelegateExecution execution = call.getArgument(0);
             recordedRequestIds.add(REQUEST_ID.from(execution));
             LICENCE_COST.set(execution, licenceCosts.get(SOFTWARE.from(execution)));
+            MANUAL_FULFILMENT.set(execution, MANUAL.contains(SOFTWARE.from(execution)));
             return null;
         }).when(recordRequest).notify(any());
 
@@ -146,6 +169,10 @@ class SoftwareAccessProcessTest {
                 .when(recordRejection).execute(any());
         doAnswer(call -> assigneesAtCreation.add(call.<DelegateTask>getArgument(0).getAssignee()))
                 .when(markAwaitingApproval).notify(any());
+        doAnswer(call -> recordedFulfilments.add(call.<DelegateTask>getArgument(0).getVariables()))
+                .when(recordFulfilment).notify(any());
+        doAnswer(call -> notFulfilledReasons.add(NOT_FULFILLED_REASON.from(call.<DelegateExecution>getArgument(0))))
+                .when(recordNotFulfilled).execute(any());
     }
 
     @AfterEach
@@ -219,7 +246,8 @@ class SoftwareAccessProcessTest {
 
         execute(job());
 
-        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(APPROVE_REQUEST, END_REJECTED).isEnded();
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(APPROVE_REQUEST, END_REJECTED, FULFIL_MANUALLY)
+                .isEnded();
         verify(grantAccess, times(1)).execute(any());
         Assertions.assertThat(grantedRequestIds).containsExactly(REQUEST);
         Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
@@ -245,7 +273,8 @@ class SoftwareAccessProcessTest {
 
         execute(job());
 
-        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(RECORD_REJECTION, END_REJECTED).isEnded();
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED)
+                .hasNotPassed(RECORD_REJECTION, END_REJECTED, FULFIL_MANUALLY).isEnded();
         verify(grantAccess, times(1)).execute(any());
         Assertions.assertThat(grantedRequestIds).containsExactly(REQUEST);
         verify(recordRejection, never()).execute(any());
@@ -337,11 +366,106 @@ class SoftwareAccessProcessTest {
                 .processInstanceId(instance.getId()).count()).isZero();
     }
 
-    /** Starts the process the way SoftwareAccessService.submit does. */
-    /** Starts as Loket does: the start form's values plus requestId, requester and approver. */
+    @Test
+    void a_free_manual_install_goes_to_the_fulfillers_without_approval_and_is_granted_once_done() throws Exception {
+        ProcessInstance instance = startFor(FREE_MANUAL, MANAGER, false);
+
+        assertThat(instance).hasPassed(DETERMINE_APPROVAL).hasNotPassed(APPROVE_REQUEST)
+                .isWaitingAtExactly(FULFIL_MANUALLY);
+        assertThat(instance).variables().containsEntry(MANUAL_FULFILMENT.name(), true);
+        assertThat(instance).task().isNotAssigned().hasCandidateGroup(Roles.FULFILLER);
+        Assertions.assertThat(engine.getFormService().getTaskFormData(task(instance).getId()).getCamundaFormRef()
+                .getKey()).isEqualTo(FULFIL_FORM);
+        verify(markAwaitingFulfilment, times(1)).notify(any());
+        verify(markAwaitingApproval, never()).notify(any());
+        verify(grantAccess, never()).execute(any());
+
+        complete(task(instance), ProcessVariables.create()
+                .with(FULFILLED, true)
+                .with(FULFILMENT_DONE, "QGIS 3.40 installed on laptop LT-0042")
+                .with(FULFILMENT_NOTE, "Start it from the Start menu.")
+                .asMap());
+
+        verify(recordFulfilment, times(1)).notify(any());
+        Assertions.assertThat(recordedFulfilments).singleElement().satisfies(recorded -> Assertions.assertThat(recorded)
+                .containsEntry(FULFILLED.name(), true)
+                .containsEntry(FULFILMENT_DONE.name(), "QGIS 3.40 installed on laptop LT-0042")
+                .containsEntry(FULFILMENT_NOTE.name(), "Start it from the Start menu."));
+        assertThat(instance).hasPassed(FULFIL_MANUALLY).isWaitingAt(GRANT_ACCESS);
+
+        execute(job());
+
+        assertThat(instance).hasPassed(GRANT_ACCESS, END_GRANTED).hasNotPassed(RECORD_NOT_FULFILLED, END_NOT_FULFILLED)
+                .isEnded();
+        Assertions.assertThat(grantedRequestIds).containsExactly(REQUEST);
+        verify(recordNotFulfilled, never()).execute(any());
+    }
+
+    @Test
+    void a_paid_manual_install_is_approved_first_and_then_goes_to_the_fulfillers() throws Exception {
+        ProcessInstance instance = startFor(PAID_MANUAL, MANAGER, false);
+        assertThat(instance).isWaitingAtExactly(APPROVE_REQUEST);
+        verify(markAwaitingFulfilment, never()).notify(any());
+
+        complete(task(instance), ProcessVariables.create().with(APPROVED, true).asMap());
+
+        assertThat(instance).hasPassed(APPROVE_REQUEST).isWaitingAtExactly(FULFIL_MANUALLY);
+        assertThat(instance).task().hasCandidateGroup(Roles.FULFILLER);
+        verify(grantAccess, never()).execute(any());
+
+        complete(task(instance), ProcessVariables.create().with(FULFILLED, true)
+                .with(FULFILMENT_DONE, "Licence assigned and installed").asMap());
+        execute(job());
+
+        assertThat(instance).hasPassed(FULFIL_MANUALLY, GRANT_ACCESS, END_GRANTED).isEnded();
+        verify(grantAccess, times(1)).execute(any());
+    }
+
+    @Test
+    void a_manual_install_that_cannot_be_done_ends_not_fulfilled_with_the_reason_and_grants_nothing() throws Exception {
+        ProcessInstance instance = startFor(FREE_MANUAL, MANAGER, false);
+
+        complete(task(instance), ProcessVariables.create()
+                .with(FULFILLED, false)
+                .with(NOT_FULFILLED_REASON, "Your laptop runs an operating system QGIS does not support.")
+                .asMap());
+
+        verify(recordFulfilment, times(1)).notify(any());
+        assertThat(instance).hasPassed(FULFIL_MANUALLY).isWaitingAt(RECORD_NOT_FULFILLED);
+        verify(recordNotFulfilled, never()).execute(any());
+
+        execute(job());
+
+        assertThat(instance).hasPassed(RECORD_NOT_FULFILLED, END_NOT_FULFILLED).hasNotPassed(GRANT_ACCESS, END_GRANTED)
+                .isEnded();
+        Assertions.assertThat(notFulfilledReasons)
+                .containsExactly("Your laptop runs an operating system QGIS does not support.");
+        verify(grantAccess, never()).execute(any());
+    }
+
+    @Test
+    void a_rejected_manual_install_never_reaches_the_fulfillers() throws Exception {
+        ProcessInstance instance = startFor(PAID_MANUAL, MANAGER, false);
+
+        complete(task(instance), ProcessVariables.create().with(APPROVED, false)
+                .with(REJECTION_REASON, "Use QGIS, it is free").asMap());
+        execute(job());
+
+        assertThat(instance).hasPassed(RECORD_REJECTION, END_REJECTED).hasNotPassed(FULFIL_MANUALLY, GRANT_ACCESS)
+                .isEnded();
+        verify(markAwaitingFulfilment, never()).notify(any());
+    }
+
+    /** Starts for a product of the automatic catalogue with that licence cost. */
     private ProcessInstance start(String approver, double licenceCost, boolean adminRights) {
-        long software = licenceCosts.entrySet().stream().filter(e -> e.getValue() == licenceCost)
+        long software = licenceCosts.entrySet().stream()
+                .filter(e -> e.getValue() == licenceCost && !MANUAL.contains(e.getKey()))
                 .findFirst().orElseThrow().getKey();
+        return startFor(software, approver, adminRights);
+    }
+
+    /** Starts as Loket does: the start form's values plus requestId, requester and approver. */
+    private ProcessInstance startFor(long software, String approver, boolean adminRights) {
         Map<String, Object> variables = ProcessVariables.create()
                 .with(REQUEST_ID, REQUEST)
                 .with(REQUESTER, EMPLOYEE)

@@ -12,7 +12,7 @@ public class StatusBadge extends Span {
         getElement().getThemeList().add("badge pill");
         switch (status) {
             case FULFILLED -> getElement().getThemeList().add("success");
-            case REJECTED -> getElement().getThemeList().add("error");
+            case REJECTED, NOT_FULFILLED -> getElement().getThemeList().add("error");
             case AWAITING_APPROVAL -> getElement().getThemeList().add("warning");
             default -> getElement().getThemeList().add("contrast");
         }

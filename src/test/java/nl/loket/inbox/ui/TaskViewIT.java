@@ -1,13 +1,19 @@
 package nl.loket.inbox.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Locale;
 
+import nl.loket.access.SoftwareAccessProcess;
+import nl.loket.forms.FormField;
+import nl.loket.request.ui.RequestDetailView;
+import nl.loket.request.ui.StatusBadge;
 import nl.loket.support.SoftwareRequests;
+import nl.loket.support.TestProcesses;
 import nl.loket.inbox.InboxItem;
 import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
@@ -22,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 
 /** The approver's inbox and task view as mark uses them, without a browser. */
@@ -33,6 +40,7 @@ class TaskViewIT {
     @Autowired SoftwareRequests softwareRequests;
     @Autowired RequestService requests;
     @Autowired InboxService inboxService;
+    @Autowired TestProcesses processes;
 
     @AfterEach
     void close() {
@@ -90,6 +98,46 @@ class TaskViewIT {
         assertThat(_get(task, com.vaadin.flow.component.html.Paragraph.class,
                 spec -> spec.withId("task-not-available")).getText())
                 .isEqualTo("This task does not exist, is already done, or is not yours.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void frank_installs_emmas_software_with_the_fulfil_form_in_dutch_and_she_reads_what_he_did() {
+        Request request = emmaRequests("QGIS");
+        KaribuSupport.openAs("frank", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(InboxView.class);
+        InboxView inbox = _get(InboxView.class);
+        inbox.open(inbox.grid.getGenericDataView().getItems()
+                .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow());
+        TaskView task = _get(TaskView.class);
+        assertThat(_get(task, com.vaadin.flow.component.html.H2.class, spec -> spec.withId("task-heading")).getText())
+                .isEqualTo("Software installeren");
+        assertThat(_find(task, com.vaadin.flow.component.html.Span.class).stream().map(Span::getText))
+                .as("what emma asked, as an approver sees it").contains("QGIS", "Installatie door IT");
+        assertThat(task.approve.isAttached()).as("its own form, no approve/reject").isFalse();
+
+        var outcome = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<FormField.Option>)
+                task.form.input(SoftwareAccessProcess.FULFILLED.name());
+        assertThat(outcome.getLabel()).isEqualTo("Uitkomst");
+        outcome.setValue(outcome.getGenericDataView().getItems().filter(o -> Boolean.TRUE.equals(o.value()))
+                .findFirst().orElseThrow());
+        ((com.vaadin.flow.component.textfield.TextArea) task.form.input(SoftwareAccessProcess.FULFILMENT_DONE.name()))
+                .setValue("QGIS 3.40 geïnstalleerd op LT-0042");
+        ((com.vaadin.flow.component.textfield.TextArea) task.form.input(SoftwareAccessProcess.FULFILMENT_NOTE.name()))
+                .setValue("U vindt QGIS in het Startmenu.");
+        _click(task.complete);
+        _get(InboxView.class);
+        processes.executeJobsOf(request.processInstanceId());
+
+        KaribuSupport.close();
+        KaribuSupport.openAs("emma", users, context, Locale.forLanguageTag("nl"));
+        UI.getCurrent().navigate(RequestDetailView.class, new RouteParameters("number", request.number()));
+        RequestDetailView detail = _get(RequestDetailView.class);
+        assertThat(_get(detail, StatusBadge.class, spec -> spec.withId("request-status")).getText())
+                .isEqualTo("Afgehandeld");
+        assertThat(_find(detail, Span.class).stream().map(Span::getText))
+                .contains("Wat IT heeft gedaan", "QGIS 3.40 geïnstalleerd op LT-0042", "Bericht van IT",
+                        "U vindt QGIS in het Startmenu.", "Software installeren");
     }
 
     private Request emmaRequests(String software) {

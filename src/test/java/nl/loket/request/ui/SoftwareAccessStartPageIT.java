@@ -71,6 +71,18 @@ class SoftwareAccessStartPageIT {
     }
 
     @Test
+    void an_option_that_it_installs_by_hand_says_so_instead_of_granted_at_once() {
+        StartRequestView view = open(Locale.ENGLISH);
+        assertThat(optionLabel(view, "QGIS")).contains("Free", "No approval needed", "Installed by IT")
+                .doesNotContain("Granted at once");
+        assertThat(optionLabel(view, "ArcGIS Pro")).contains("Needs approval", "Installed by IT");
+        assertThat(optionLabel(view, "LibreOffice")).doesNotContain("Installed by IT");
+        KaribuSupport.close();
+        assertThat(optionLabel(open(Locale.forLanguageTag("nl")), "QGIS"))
+                .contains("Gratis", "Geen goedkeuring nodig", "Installatie door IT");
+    }
+
+    @Test
     void a_paid_licence_is_submitted_and_shown_awaiting_approval_in_dutch() {
         StartRequestView view = open(Locale.forLanguageTag("nl"));
         assertThat(justification(view).getLabel()).as("the form's Dutch texts").isEqualTo("Toelichting");
