@@ -373,7 +373,8 @@ class SoftwareAccessProcessTest {
         assertThat(instance).hasPassed(DETERMINE_APPROVAL).hasNotPassed(APPROVE_REQUEST)
                 .isWaitingAtExactly(FULFIL_MANUALLY);
         assertThat(instance).variables().containsEntry(MANUAL_FULFILMENT.name(), true);
-        assertThat(instance).task().isNotAssigned().hasCandidateGroup(Roles.FULFILLER);
+        assertThat(instance).task().isNotAssigned().hasCandidateGroup(Roles.FULFILLER)
+                .hasDueDate(FixedEscalationPolicy.REMINDER);
         Assertions.assertThat(engine.getFormService().getTaskFormData(task(instance).getId()).getCamundaFormRef()
                 .getKey()).isEqualTo(FULFIL_FORM);
         verify(markAwaitingFulfilment, times(1)).notify(any());
