@@ -35,8 +35,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         "loket.environments.friday-nudge.enabled=false",
         // nothing listens on port 9 (discard): connections are refused
         "spring.mail.host=localhost",
-        "spring.mail.port=9"
+        "spring.mail.port=9",
+        // a second context in the JVM: its own engine name, so it never takes the shared context's place in
+        // Camunda's engine registry (the webapps and engine-rest look engines up by name)
+        "camunda.bpm.process-engine-name=loket-one-node"
 })
+@org.springframework.test.annotation.DirtiesContext
 class OneNodeAtATimeIT {
 
     @Autowired MailScheduler scheduler;
