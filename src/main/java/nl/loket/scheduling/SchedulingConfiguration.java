@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
-class SchedulingConfiguration {
+public class SchedulingConfiguration {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {

@@ -2,6 +2,10 @@ package nl.loket.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -58,6 +63,7 @@ class MailIT {
     @Autowired TestUsers testUsers;
     @Autowired TestProcesses processes;
     @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
 
     @AfterEach
     void reset() {
@@ -119,6 +125,9 @@ class MailIT {
         List<String> statuses = jdbc.sql("select status from mail_outbox where subject like ?")
                 .param("%" + request.number() + "%").query(String.class).list();
         assertThat(statuses).hasSize(3).containsOnly("PENDING");
+        assertThat(get("/actuator/health/readiness")).as("a node whose SMTP server is down still takes traffic")
+                .isEqualTo("200 {\"status\":\"UP\"}");
+        assertThat(get("/actuator/health/liveness")).isEqualTo("200 {\"status\":\"UP\"}");
         assertThat(jdbc.sql("select count(*) from mail_outbox where subject like ? and attempts = 1 and last_error is not null")
                 .param("%" + request.number() + "%").query(Integer.class).single()).isEqualTo(3);
 
@@ -160,5 +169,12 @@ class MailIT {
     private static MimeMessage only(List<MimeMessage> messages) {
         assertThat(messages).hasSize(1);
         return messages.get(0);
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 }
