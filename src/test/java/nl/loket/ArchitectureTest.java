@@ -74,6 +74,13 @@ class ArchitectureTest {
                     + "lets one of them do the work");
 
     @ArchTest
+    static final ArchRule numbers_money_and_credits_have_one_formatter_per_language = noClasses()
+            .that().doNotHaveFullyQualifiedName("nl.loket.ui.Formats")
+            .should().dependOnClassesThat().belongToAnyOf(java.text.NumberFormat.class, java.text.DecimalFormat.class)
+            .because("one formatter per language for numbers, money and credits (ui.Formats), so a page never mixes "
+                    + "\"48,412\" with \"€ 145.236,24\"");
+
+    @ArchTest
     static final ArchRule no_field_injection = fields()
             .should().notBeAnnotatedWith(Autowired.class)
             .because("dependencies come in through the constructor, into final fields");

@@ -1,12 +1,11 @@
 package nl.loket.access;
 
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import nl.loket.request.StartFormContext;
+import nl.loket.ui.Formats;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -43,16 +42,11 @@ class SoftwareAccessStartForm implements StartFormContext {
     private String label(SoftwareChoice choice, Locale locale) {
         Software software = choice.software();
         String cost = software.licenceCostEur().signum() == 0 ? i18n.getTranslation("software.free", locale)
-                : euros(locale).format(software.licenceCostEur()) + " " + i18n.getTranslation("software.per-month", locale);
+                : Formats.euros(software.licenceCostEur(), locale) + " "
+                        + i18n.getTranslation("software.per-month", locale);
         String approval = i18n.getTranslation(choice.needsApproval() ? "software.approval-needed"
                 : software.isManual() ? "software.approval-not-needed.manual" : "software.approval-not-needed", locale);
         return software.name() + " (" + software.vendor() + ") · " + cost + " · " + approval
                 + (software.isManual() ? " · " + i18n.getTranslation("software.delivery.MANUAL", locale) : "");
-    }
-
-    private static NumberFormat euros(Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance("EUR"));
-        return format;
     }
 }

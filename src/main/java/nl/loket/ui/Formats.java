@@ -61,6 +61,19 @@ public final class Formats {
         return format.format(amount);
     }
 
+    /** A number in the reader's format, with at most {@code decimals} decimals (rounded half up). */
+    public static String number(BigDecimal value, int decimals, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(decimals);
+        format.setMinimumFractionDigits(0);
+        return format.format(value.setScale(decimals, java.math.RoundingMode.HALF_UP));
+    }
+
+    /** A whole number in the reader's format: "48,412" in English, "48.412" in Dutch. */
+    public static String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
     /** Credits: whole numbers from 100 up, else at most two decimals, in the reader's number format. */
     public static String credits(BigDecimal credits, Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ public class LoketI18NProvider implements I18NProvider {
 
     private static final Logger log = LoggerFactory.getLogger(LoketI18NProvider.class);
     private static final String BUNDLE = "vaadin-i18n.translations";
+    private static final Pattern CHOICE_ARGUMENT = Pattern.compile("\\{(\\d+),choice,");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -38,11 +42,27 @@ public class LoketI18NProvider implements I18NProvider {
             String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK).getString(key);
             // a lone apostrophe is text ("the tenant's budget"), not MessageFormat's quote: only '' stays as it is
             return params.length == 0 ? pattern
-                    : new MessageFormat(pattern.replaceAll("(?<!')'(?!')", "''"), locale).format(params);
+                    : new MessageFormat(pattern.replaceAll("(?<!')'(?!')", "''"), locale).format(counted(pattern, params));
         } catch (MissingResourceException e) {
             log.warn("Missing translation '{}' for {}", key, locale);
             return key;
         }
+    }
+
+    /**
+     * The arguments a pattern counts with ({@code {0,choice,1#1 file|1<{0} files}}) as numbers, also when they come
+     * as text (refusal reasons and notifications keep their arguments as strings): choice format takes only numbers.
+     */
+    private static Object[] counted(String pattern, Object[] params) {
+        Object[] counted = params.clone();
+        Matcher choice = CHOICE_ARGUMENT.matcher(pattern);
+        while (choice.find()) {
+            int index = Integer.parseInt(choice.group(1));
+            if (index < counted.length && counted[index] instanceof String text && NUMBER.matcher(text).matches()) {
+                counted[index] = new java.math.BigDecimal(text);
+            }
+        }
+        return counted;
     }
 
     /**

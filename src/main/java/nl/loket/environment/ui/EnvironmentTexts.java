@@ -1,8 +1,6 @@
 package nl.loket.environment.ui;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -52,10 +50,7 @@ final class EnvironmentTexts {
     }
 
     static String number(BigDecimal value, int decimals, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(decimals);
-        format.setMinimumFractionDigits(0);
-        return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
+        return nl.loket.ui.Formats.number(value, decimals, locale);
     }
 
     static Span statusBadge(Component c, EnvironmentStatus status) {

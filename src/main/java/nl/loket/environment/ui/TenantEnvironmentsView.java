@@ -89,7 +89,7 @@ public class TenantEnvironmentsView extends VerticalLayout implements HasDynamic
         Paragraph budgetLine = new Paragraph(getTranslation("tenant.budget.line", String.valueOf(budget.year()),
                 EnvironmentTexts.credits(budget.budget(), locale), EnvironmentTexts.credits(budget.used(), locale),
                 EnvironmentTexts.credits(budget.committed(), locale), EnvironmentTexts.credits(budget.left(), locale),
-                Formats.euros(budgets.policy().euros(budget.left()), locale)));
+                Formats.euros(budgets.policy().euros(budget.left()), locale), budget.budget()));
         budgetLine.setId("tenant-budget");
         Paragraph owners = new Paragraph(getTranslation("tenant.owners", users.displayName(chosen.owner()),
                 chosen.privacyOwner() == null ? "-" : users.displayName(chosen.privacyOwner())));

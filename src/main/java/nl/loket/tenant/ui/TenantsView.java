@@ -1,7 +1,6 @@
 package nl.loket.tenant.ui;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +64,13 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         title.setAlignItems(FlexComponent.Alignment.CENTER);
         Paragraph intro = new Paragraph(getTranslation("tenants.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
-        NumberFormat credits = NumberFormat.getIntegerInstance(getLocale());
         grid.addColumn(Tenant::name).setHeader(getTranslation("tenants.name")).setFlexGrow(2);
         grid.addColumn(t -> users.displayName(t.owner())).setHeader(getTranslation("tenants.owner")).setAutoWidth(true);
         grid.addColumn(t -> t.privacyOwner() == null ? "" : users.displayName(t.privacyOwner()))
                 .setHeader(getTranslation("tenants.privacy-owner")).setAutoWidth(true);
         grid.addColumn(t -> tenants.members(t.code()).size()).setHeader(getTranslation("tenants.members"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> credits.format(t.yearlyBudgetCredits())).setHeader(getTranslation("tenants.budget"))
+        grid.addColumn(t -> nl.loket.ui.Formats.credits(t.yearlyBudgetCredits(), getLocale())).setHeader(getTranslation("tenants.budget"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
