@@ -74,6 +74,31 @@ class ArchitectureTest {
                     + "lets one of them do the work");
 
     @ArchTest
+    static final ArchRule start_up_work_runs_on_one_node_at_a_time = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .methods().that(com.tngtech.archunit.base.DescribedPredicate.describe("do work when the application starts",
+                    ArchitectureTest::isStartUpWork))
+            .should(com.tngtech.archunit.lang.ArchCondition.from(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "wait for the start-up lock (StartUpLock.runAlone)", (com.tngtech.archunit.core.domain.JavaMethod m) ->
+                            m.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("runAlone")
+                                    && call.getTargetOwner().isEquivalentTo(nl.loket.scheduling.StartUpLock.class)))))
+            .because("nodes that start at the same moment on one database would each do it at once (duplicate keys, "
+                    + "a read model rebuilt twice): the start-up lock lets one at a time do it");
+
+    private static boolean isStartUpWork(com.tngtech.archunit.core.domain.JavaMethod method) {
+        boolean runner = method.getName().equals("run")
+                && method.getOwner().isAssignableTo(org.springframework.boot.ApplicationRunner.class)
+                && !method.getOwner().isInterface();
+        boolean onReady = method.tryGetAnnotationOfType(org.springframework.context.event.EventListener.class)
+                .map(listener -> java.util.stream.Stream.concat(java.util.Arrays.stream(listener.value()),
+                                java.util.Arrays.stream(listener.classes()))
+                        .anyMatch(org.springframework.boot.context.event.ApplicationReadyEvent.class::equals)
+                        || method.getRawParameterTypes().stream().anyMatch(type -> type.isAssignableTo(
+                                org.springframework.boot.context.event.ApplicationReadyEvent.class)))
+                .orElse(false);
+        return runner || onReady;
+    }
+
+    @ArchTest
     static final ArchRule numbers_money_and_credits_have_one_formatter_per_language = noClasses()
             .that().doNotHaveFullyQualifiedName("nl.loket.ui.Formats")
             .should().dependOnClassesThat().belongToAnyOf(java.text.NumberFormat.class, java.text.DecimalFormat.class)

@@ -23,6 +23,7 @@ import nl.loket.tenant.TenantService;
 import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
+import nl.loket.scheduling.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -58,10 +59,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final FormRequestService formRequests;
     private final RequestService requests;
     private final UserDetailsService logins;
+    private final StartUpLock startUp;
 
     DemoDataLoader(UserAccountService users, SoftwareCatalog software, TenantService tenants,
                    TemplateCatalog templates, DemoEnvironmentHistory history, FormRequestService formRequests,
-                   RequestService requests, UserDetailsService logins) {
+                   RequestService requests, UserDetailsService logins, StartUpLock startUp) {
+        this.startUp = startUp;
         this.history = history;
         this.formRequests = formRequests;
         this.requests = requests;
@@ -74,6 +77,10 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startUp.runAlone("demo data", this::load);
+    }
+
+    private void load() {
         // managers first: a manager must exist before someone can report to them
         user("mark", "Mark de Vries", null, Roles.EMPLOYEE, Roles.APPROVER);
         user("emma", "Emma Jansen", "mark", Roles.EMPLOYEE);

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import nl.loket.scheduling.StartUpLock;
 import nl.loket.request.RequestVariables;
 import nl.loket.workflow.EveryUserTaskListener;
 import nl.loket.workflow.TaskWorkService;
@@ -21,7 +22,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the inbox's read model (inbox_task, inbox_task_candidate) in step with the engine, in the engine's own
@@ -37,10 +40,15 @@ class InboxProjection implements EveryUserTaskListener {
 
     private final JdbcClient jdbc;
     private final TaskWorkService tasks;
+    private final StartUpLock startUp;
+    private final TransactionTemplate transactions;
 
-    InboxProjection(JdbcClient jdbc, @Lazy TaskWorkService tasks) {
+    InboxProjection(JdbcClient jdbc, @Lazy TaskWorkService tasks, StartUpLock startUp,
+                    PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.startUp = startUp;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -82,8 +90,12 @@ class InboxProjection implements EveryUserTaskListener {
      * again from the engine's open tasks.
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void catchUp() {
+        // the lock outside the transaction: the next node looks once this one's rows are committed
+        startUp.runAlone("inbox catch-up", () -> transactions.executeWithoutResult(status -> rebuildIfBehind()));
+    }
+
+    private void rebuildIfBehind() {
         long open = tasks.countOpenTasksWithVariable(RequestVariables.REQUEST_ID.name());
         long known = jdbc.sql("select count(*) from inbox_task").query(Long.class).single();
         if (open == known) {

@@ -11,6 +11,7 @@ import nl.loket.notification.NotificationService;
 import nl.loket.request.Comment;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.RequestComments;
+import nl.loket.request.FreeText;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.security.CurrentUser;
@@ -25,7 +26,10 @@ import nl.loket.workflow.WorkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The approver's and fulfiller's inbox. Every read and every decision checks, on the server, that the task is
@@ -53,10 +57,16 @@ public class InboxService {
     private final RequestComments comments;
     private final ProcessHistoryService history;
 
+    private final TransactionTemplate afresh;
+
     InboxService(TaskWorkService tasks, RequestService requests, UserAccountService users, CurrentUser currentUser,
                  InboxRepository inboxRepository, NotificationService notifications, Substitutions substitutions,
-                 RequestComments comments, ProcessHistoryService history) {
+                 RequestComments comments, ProcessHistoryService history, PlatformTransactionManager transactions) {
         this.comments = comments;
+        // after a lost race on PostgreSQL this transaction is aborted: who won is looked up in a new one
+        this.afresh = new TransactionTemplate(transactions);
+        this.afresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.afresh.setReadOnly(true);
         this.history = history;
         this.substitutions = substitutions;
         this.inboxRepository = inboxRepository;
@@ -130,7 +140,7 @@ public class InboxService {
     }
 
     private TaskAlreadyTakenException alreadyTaken(TaskAlreadyHandledException e) {
-        String by = e.handledBy() == null ? null : users.displayName(e.handledBy());
+        String by = e.handledBy() == null ? null : afresh.execute(status -> users.displayName(e.handledBy()));
         log.info("Task {} was already handled by {}", e.taskId(), e.handledBy());
         return new TaskAlreadyTakenException(e.taskId(), by);
     }
@@ -152,7 +162,7 @@ public class InboxService {
 
     @Transactional
     public void reject(String taskId, String reason) {
-        String trimmed = reason == null ? "" : reason.strip();
+        String trimmed = FreeText.clean(reason);
         if (trimmed.isEmpty()) {
             throw new InvalidRequestException(Map.of(FIELD_REASON, "validation.reason.required"));
         }
@@ -313,7 +323,7 @@ public class InboxService {
         String me = currentUser.username();
         comments.add(request.id(), me, kind, text);
         notifications.notify(request.requester(), request.number(), notificationKind,
-                request.number(), users.displayName(me), text.strip());
+                request.number(), users.displayName(me), FreeText.clean(text));
         log.info("{} wrote a {} to the requester of {}", me, kind.name().toLowerCase(), request.number());
     }
 

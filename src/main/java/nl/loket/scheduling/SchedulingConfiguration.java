@@ -7,6 +7,7 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -17,10 +18,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the database's, so nodes whose clocks differ a little still agree. A node that dies holding a lock frees it after
  * the job's {@code lockAtMostFor}. The scheduler has several threads ({@code spring.task.scheduling.pool.size}), so
  * one slow job (an SMTP server that does not answer) does not hold up the others.
+ * <p>
+ * Work done at start waits for the start-up lock instead ({@link StartUpLock}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+// the lock is taken before a transaction begins and freed after it ends (never inside it)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M", order = Ordered.HIGHEST_PRECEDENCE)
 public class SchedulingConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package nl.loket.security;
 
+import nl.loket.scheduling.StartUpLock;
 import nl.loket.workflow.EngineIdentitySync;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -11,16 +12,20 @@ class EngineIdentityListener {
 
     private final UserAccountService accounts;
     private final EngineIdentitySync sync;
+    private final StartUpLock startUp;
 
-    EngineIdentityListener(UserAccountService accounts, EngineIdentitySync sync) {
+    EngineIdentityListener(UserAccountService accounts, EngineIdentitySync sync, StartUpLock startUp) {
         this.accounts = accounts;
+        this.startUp = startUp;
         this.sync = sync;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void syncAll() {
-        sync.ensureGroups(Roles.ALL);
-        accounts.all().forEach(this::sync);
+        startUp.runAlone("engine identities", () -> {
+            sync.ensureGroups(Roles.ALL);
+            accounts.all().forEach(this::sync);
+        });
     }
 
     @EventListener

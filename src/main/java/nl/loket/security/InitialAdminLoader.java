@@ -2,6 +2,7 @@ package nl.loket.security;
 
 import java.util.Set;
 
+import nl.loket.scheduling.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,10 +25,12 @@ class InitialAdminLoader implements ApplicationRunner {
     private final UserAccountService accounts;
     private final String username;
     private final String password;
+    private final StartUpLock startUp;
 
     InitialAdminLoader(UserAccountService accounts, @Value("${loket.admin.username:}") String username,
-                       @Value("${loket.admin.password:}") String password) {
+                       @Value("${loket.admin.password:}") String password, StartUpLock startUp) {
         this.accounts = accounts;
+        this.startUp = startUp;
         this.username = username.strip();
         this.password = password;
     }
@@ -37,6 +40,10 @@ class InitialAdminLoader implements ApplicationRunner {
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }
+        startUp.runAlone("initial admin", this::createIfAbsent);
+    }
+
+    private void createIfAbsent() {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             log.error("Initial admin '{}' not created: LOKET_ADMIN_PASSWORD must have at least {} characters",
                     username, MIN_PASSWORD_LENGTH);

@@ -25,6 +25,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * User tasks: what is offered to whom, and completing them. Authorisation (who may complete what) is decided by
@@ -37,13 +40,18 @@ public class TaskWorkService {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final TransactionTemplate afresh;
 
     TaskWorkService(TaskService taskService, RepositoryService repositoryService, RuntimeService runtimeService,
-                    HistoryService historyService) {
+                    HistoryService historyService, PlatformTransactionManager transactions) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
+        // PostgreSQL aborts a transaction after a failed statement: what happened is asked in a new one
+        this.afresh = new TransactionTemplate(transactions);
+        this.afresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.afresh.setReadOnly(true);
     }
 
     /** How many open tasks belong to processes with this (Long) variable, e.g. Loket's requests. */
@@ -126,10 +134,14 @@ public class TaskWorkService {
         } catch (TaskAlreadyHandledException e) {
             throw e;
         } catch (RuntimeException e) {
-            // The engine fails in several ways when another transaction completes the task under our feet; if the
-            // task is gone, that is what happened. Anything else (a listener refusing, a delegate failing) stands.
-            if (isGone(taskId)) {
-                throw new TaskAlreadyHandledException(taskId, lastAssignee(taskId));
+            // The engine fails in several ways when another transaction completes the task under our feet (on
+            // PostgreSQL a unique key of the winner's, which also aborts this transaction); if the task is gone for
+            // a transaction that starts now, that is what happened. Anything else (a listener refusing, a delegate
+            // failing) stands.
+            Optional<String> winner = afresh.execute(status -> isGone(taskId)
+                    ? Optional.of(Objects.requireNonNullElse(lastAssignee(taskId), "")) : Optional.empty());
+            if (winner != null && winner.isPresent()) {
+                throw new TaskAlreadyHandledException(taskId, winner.get().isEmpty() ? null : winner.get());
             }
             if (e instanceof ProcessEngineException && !(e instanceof AuthorizationException)
                     && !(e instanceof OptimisticLockingException)) {
