@@ -56,6 +56,11 @@ public class NotificationService {
             ENVIRONMENT_READY, LEASE_REMINDER, LEASE_EXPIRED, ENVIRONMENT_DELETED, FRIDAY_NUDGE);
 
     private static final String SEPARATOR = "\u001F";
+    /**
+     * A notification points to its request, where the whole text is: an argument (a comment, a reason) is kept to
+     * this many characters, so that the longest text the portal accepts fits the table (message_args, 1,000).
+     */
+    static final int ARGUMENT_MAX_LENGTH = 200;
     private static final int LIMIT = 100;
 
     private final JdbcClient jdbc;
@@ -79,9 +84,19 @@ public class NotificationService {
         jdbc.sql("""
                 insert into notification (recipient, request_number, message_key, message_args, created_at)
                 values (?, ?, ?, ?, ?)""")
-                .params(recipient, requestNumber, messageKey, String.join(SEPARATOR, arguments), now())
+                .params(recipient, requestNumber, messageKey, String.join(SEPARATOR,
+                        java.util.Arrays.stream(arguments).map(NotificationService::shortened).toList()), now())
                 .update();
         mail.enqueue(recipient, requestNumber, messageKey, arguments);
+    }
+
+    private static String shortened(String argument) {
+        if (argument == null) {
+            return "";
+        }
+        String text = argument.replace(SEPARATOR, " ");
+        return text.length() <= ARGUMENT_MAX_LENGTH ? text
+                : text.substring(0, ARGUMENT_MAX_LENGTH - 1).stripTrailing() + "…";
     }
 
     /** Whether the recipient got a notification of this kind since a moment (to send a reminder once). */

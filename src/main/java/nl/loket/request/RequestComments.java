@@ -38,7 +38,7 @@ public class RequestComments {
 
     /** Stores a checked comment; blank or too long text is refused with a field message. */
     public void add(long requestId, String author, Comment.Kind kind, String text) {
-        String body = text == null ? "" : text.strip();
+        String body = FreeText.clean(text);
         if (body.isEmpty()) {
             throw new InvalidRequestException(Map.of(FIELD_COMMENT, "validation.required"));
         }

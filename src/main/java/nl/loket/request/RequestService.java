@@ -174,7 +174,7 @@ public class RequestService {
         String me = currentUser.username();
         Request request = requests.findByNumber(number).filter(r -> r.requester().equals(me))
                 .orElseThrow(() -> new InvalidRequestException(Map.of(FIELD_REQUEST, "request.not-found")));
-        String trimmed = reason == null ? "" : reason.strip();
+        String trimmed = FreeText.clean(reason);
         if (trimmed.length() > REASON_MAX_LENGTH) {
             throw new InvalidRequestException(Map.of(FIELD_REASON, "validation.reason.too-long"));
         }

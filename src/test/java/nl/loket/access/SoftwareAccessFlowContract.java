@@ -139,6 +139,36 @@ abstract class SoftwareAccessFlowContract {
     }
 
     @Test
+    void the_longest_reason_and_comment_the_portal_accepts_reach_every_table_and_step() {
+        Request request = submitAs("emma", "Adobe Acrobat Pro", false);
+        testUsers.loginAs("mark");
+        String taskId = taskFor(request).taskId();
+        // the longest comment, with a NUL (PostgreSQL refuses it in text) and other control characters
+        String comment = "Zie ook \u0000bijlage\u0007 " + "ë".repeat(nl.loket.request.RequestComments.MAX_LENGTH - 20);
+        inbox.comment(taskId, comment);
+        String reason = "Geen budget: " + "ü".repeat(nl.loket.inbox.ApprovalOutcome.REASON_MAX_LENGTH - 13);
+        inbox.reject(taskId, reason);
+        processes.executeJobs();
+
+        assertThat(jdbc.sql("select count(*) from act_ru_incident where proc_inst_id_ = ?")
+                .param(request.processInstanceId()).query(Integer.class).single())
+                .as("the background rejection step did not fail").isZero();
+        Request rejected = requests.get(request.id());
+        assertThat(rejected.status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(rejected.outcomeReason()).isEqualTo(reason);
+        assertThat(jdbc.sql("select body from request_comment where request_id = ?").param(request.id())
+                .query(String.class).single()).startsWith("Zie ook bijlage ").doesNotContain("\u0000", "\u0007")
+                .hasSize(nl.loket.request.RequestComments.MAX_LENGTH - 4);
+        testUsers.loginAs("emma");
+        assertThat(notifications.mine()).filteredOn(n -> request.number().equals(n.requestNumber()))
+                .extracting(n -> n.messageKey()).contains(NotificationService.COMMENTED, NotificationService.REJECTED);
+        assertThat(notifications.mine()).filteredOn(n -> n.messageKey().equals(NotificationService.REJECTED)
+                        && request.number().equals(n.requestNumber()))
+                .singleElement().satisfies(n -> assertThat(n.arguments()).anySatisfy(argument ->
+                        assertThat(argument).startsWith("Geen budget: üüü").endsWith("…").hasSizeLessThan(201)));
+    }
+
+    @Test
     void rejecting_without_a_reason_is_refused_and_the_task_stays_open() {
         Request request = submitAs("emma", "Microsoft Visio", false);
         testUsers.loginAs("mark");

@@ -67,6 +67,28 @@ class FourEyesEverywhereIT {
     }
 
     @Test
+    void the_requester_cannot_pass_for_someone_else_by_changing_the_requester_variable() throws Exception {
+        String taskId = taskOfOwnRequest();
+        String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+
+        // in the completion itself
+        HttpResponse<String> complete = post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"},"
+                        + "\"requester\":{\"value\":\"mark\",\"type\":\"String\"}}}");
+        assertThat(complete.statusCode()).isEqualTo(403);
+        // or first, on the process instance, then claiming and completing
+        post("/engine-rest/process-instance/" + processInstanceId + "/variables",
+                "{\"modifications\":{\"requester\":{\"value\":\"mark\",\"type\":\"String\"}}}");
+        assertThat(post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + PAULA + "\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}").statusCode())
+                .isEqualTo(403);
+
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).as("still open").isNotNull();
+    }
+
+    @Test
     void the_requester_cannot_hand_a_task_of_her_own_request_to_someone_else_through_engine_rest() throws Exception {
         String taskId = taskOfOwnRequest();
 
