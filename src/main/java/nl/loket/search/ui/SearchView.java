@@ -38,7 +38,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         this.search = search;
         addClassName("loket-page");
         title = getTranslation("search.title");
-        query = new SearchBox(getTranslation("search.field"), getTranslation("search.placeholder"));
+        query = new SearchBox(getTranslation("search.field"), getTranslation("search.placeholder.page"));
         query.setId("search-query");
         query.setWidth("min(100%, 36rem)");
         query.onSearch(typed -> query.getUI().ifPresent(ui -> SearchBox.openResults(ui, typed)));
