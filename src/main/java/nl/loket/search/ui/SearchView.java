@@ -46,6 +46,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         box.getElement().setAttribute("role", "search");
         box.setWidthFull();
         summary.setId("search-summary");
+        // read out when a new search on this page changes it
+        summary.getElement().setAttribute("role", "status");
         summary.addClassNames(LumoUtility.TextColor.SECONDARY);
         results.setId("search-results");
         results.setWidthFull();
