@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import nl.loket.search.SearchQuery;
+import nl.loket.search.SearchSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,14 @@ public class SoftwareCatalog {
     public List<Software> active() {
         return jdbc.sql("select " + COLUMNS + " from software where active = true order by name")
                 .query(SoftwareCatalog::map).list();
+    }
+
+    /** Active software whose name, vendor or description holds every word of the query, by name. */
+    public List<Software> search(SearchQuery query, int limit) {
+        SearchSql match = SearchSql.matching(query, "name", "vendor", "description");
+        return jdbc.sql("select " + COLUMNS + " from software where active = true and " + match.sql()
+                        + " order by name fetch first " + limit + " rows only")
+                .params(match.params()).query(SoftwareCatalog::map).list();
     }
 
     public Optional<Software> findActive(long id) {

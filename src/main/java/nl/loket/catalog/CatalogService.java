@@ -2,7 +2,6 @@ package nl.loket.catalog;
 
 import static nl.loket.catalog.CatalogProperties.*;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,10 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import nl.loket.search.SearchQuery;
 import nl.loket.security.CurrentUser;
 import nl.loket.workflow.ProcessCatalogReader;
 import nl.loket.workflow.StartableProcess;
@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 public class CatalogService {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
-    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     private final ProcessCatalogReader processes;
     private final CurrentUser currentUser;
@@ -41,27 +40,43 @@ public class CatalogService {
 
     /** The current user's catalogue in the given language, by category, then name. */
     public List<CatalogItem> items(Locale locale) {
-        return processes.startableBy(currentUser.username()).stream()
-                .filter(process -> process.properties().containsKey(CATEGORY))
-                .map(process -> toItem(process, locale))
-                .sorted(Comparator.comparing(CatalogItem::category).thenComparing(CatalogItem::name,
-                        String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return sorted(listed().map(process -> toItem(process, locale)));
     }
 
     /**
-     * Items whose name, description or keywords contain every word of the query, ignoring case and accents
-     * ("aanvraag" finds "Aanvráág"). A blank query gives the whole catalogue.
+     * Items whose name, description or keywords, in any language the model has them in, contain every word of the
+     * query as part of a word, ignoring case and accents ("aanvraag" finds "Aanvráág", "licence" finds "Toegang tot
+     * software"). A blank query gives the whole catalogue.
      */
     public List<CatalogItem> search(String query, Locale locale) {
-        String[] words = normalize(query == null ? "" : query).split("\\s+");
-        return items(locale).stream()
-                .filter(item -> {
-                    String text = normalize(item.name() + " " + item.description() + " "
-                            + String.join(" ", item.keywords()));
-                    return Arrays.stream(words).allMatch(text::contains);
-                })
-                .toList();
+        SearchQuery words = SearchQuery.of(query);
+        if (words.isBlank()) {
+            return items(locale);
+        }
+        return sorted(listed().filter(process -> words.matches(searchableTexts(process)))
+                .map(process -> toItem(process, locale)));
+    }
+
+    private Stream<StartableProcess> listed() {
+        return processes.startableBy(currentUser.username()).stream()
+                .filter(process -> process.properties().containsKey(CATEGORY));
+    }
+
+    private static List<CatalogItem> sorted(Stream<CatalogItem> items) {
+        return items.sorted(Comparator.comparing(CatalogItem::category).thenComparing(CatalogItem::name,
+                String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /** The model's name and documentation, and its names, descriptions and keywords in every language. */
+    private static List<String> searchableTexts(StartableProcess process) {
+        List<String> texts = new java.util.ArrayList<>(List.of(Objects.requireNonNullElse(process.name(), ""),
+                Objects.requireNonNullElse(process.documentation(), "")));
+        process.properties().forEach((name, value) -> {
+            if (name.startsWith(NAME) || name.startsWith(DESCRIPTION) || name.startsWith(KEYWORDS)) {
+                texts.add(value);
+            }
+        });
+        return texts;
     }
 
     public Optional<CatalogItem> find(String processKey, Locale locale) {
@@ -121,11 +136,6 @@ public class CatalogService {
     public Optional<CatalogItem> version(String definitionId, Locale locale) {
         return processes.version(definitionId).filter(process -> process.properties().containsKey(CATEGORY))
                 .map(process -> toItem(process, locale));
-    }
-
-    static String normalize(String text) {
-        return DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT).strip();
     }
 
     private static CatalogItem toItem(StartableProcess process, Locale locale) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.loket.request.InvalidRequestException;
+import nl.loket.search.SearchQuery;
+import nl.loket.search.SearchSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The environment templates: data admins edit in the portal. Environments keep the size factor they were made with. */
 @Service
 public class TemplateCatalog {
+
+    /** The query parameter of the order page ({@code environments/new?template=<code>}) that chooses a template. */
+    public static final String ORDER_PARAMETER = "template";
 
     public static final String FIELD_CODE = "code";
     public static final String FIELD_NAME = "name";
@@ -62,6 +67,20 @@ public class TemplateCatalog {
                 .sorted(java.util.Comparator.comparingInt((EnvironmentTemplate t) -> t.components().size())
                         .thenComparing(EnvironmentTemplate::code))
                 .toList();
+    }
+
+    /**
+     * Active templates whose names, descriptions (both languages) or components hold every word of the query,
+     * simplest first, as {@link #active()} orders them.
+     */
+    public List<EnvironmentTemplate> search(SearchQuery query, int limit) {
+        SearchSql match = SearchSql.matching(query, "name_en", "name_nl", "description_en", "description_nl",
+                "components");
+        return jdbc.sql(SELECT + " where active = true and " + match.sql() + " order by code")
+                .params(match.params()).query(TemplateCatalog::map).list().stream()
+                .sorted(java.util.Comparator.comparingInt((EnvironmentTemplate t) -> t.components().size())
+                        .thenComparing(EnvironmentTemplate::code))
+                .limit(limit).toList();
     }
 
     public Optional<EnvironmentTemplate> find(String code) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import nl.loket.catalog.CatalogItem;
 import nl.loket.catalog.CatalogService;
 import nl.loket.forms.FieldError;
+import nl.loket.forms.FormField;
 import nl.loket.forms.FormSchema;
 import nl.loket.forms.FormSchemaParser;
 import nl.loket.forms.FormSubmissionValidator;
@@ -81,6 +82,22 @@ public class FormRequestService {
     public Optional<StartForm> startForm(String processKey, Locale locale) {
         return catalog.find(processKey, locale).flatMap(item -> forms.startForm(processKey)
                 .map(json -> new StartForm(item, parser.parse(json), contextOf(processKey, locale))));
+    }
+
+    /**
+     * The start form with some fields already filled in, as a link from search or elsewhere asks
+     * ({@code request/<key>?<field>=<value>}): only the form's own top-level fields, never the data Loket offers the
+     * form; a value the field does not offer leaves it empty. It only fills the page in: the submission is checked
+     * as always.
+     */
+    public Optional<StartForm> startForm(String processKey, Locale locale, Map<String, String> chosen) {
+        return startForm(processKey, locale).map(start -> {
+            Map<String, Object> context = new HashMap<>(start.context());
+            start.schema().inputs().stream().map(FormField::key)
+                    .filter(key -> chosen.containsKey(key) && !start.context().containsKey(key))
+                    .forEach(key -> context.put(key, chosen.get(key)));
+            return new StartForm(start.item(), start.schema(), java.util.Collections.unmodifiableMap(context));
+        });
     }
 
     @Transactional

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import nl.loket.search.SearchQuery;
+import nl.loket.search.SearchSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -79,6 +81,17 @@ class RequestRepository {
         return jdbc.sql("select " + COLUMNS + " from service_request where requester = ? order by created_at desc, id desc")
                 .param(requester)
                 .query(RequestRepository::map).list();
+    }
+
+    /** The requester's own requests whose number or summary holds every word of the query, newest first. */
+    List<Request> search(String requester, SearchQuery query, int limit) {
+        SearchSql match = SearchSql.matching(query, "request_number", "summary");
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(requester);
+        params.addAll(match.params());
+        return jdbc.sql("select " + COLUMNS + " from service_request where requester = ? and " + match.sql()
+                        + " order by created_at desc, id desc fetch first " + limit + " rows only")
+                .params(params).query(RequestRepository::map).list();
     }
 
     private static Request map(ResultSet rs, int row) throws SQLException {

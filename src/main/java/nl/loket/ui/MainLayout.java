@@ -48,6 +48,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNav nav = new SideNav();
     final Span unreadCount = new Span();
     final Button bell = new Button(VaadinIcon.BELL.create());
+    final HeaderSearch search = new HeaderSearch();
 
     public MainLayout(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users,
                       List<NavigationBadge> badges, List<LayoutBanner> layoutBanners) {
@@ -89,7 +90,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.setAriaLabel(getTranslation("nav.logout"));
         logout.addClassName("loket-logout");
 
-        HorizontalLayout right = new HorizontalLayout(bell, new LanguageSwitcher(locale -> users.changeLanguage(currentUser.username(), locale)), name, logout);
+        HorizontalLayout right = new HorizontalLayout(search, bell, new LanguageSwitcher(locale -> users.changeLanguage(currentUser.username(), locale)), name, logout);
         right.addClassName("loket-header-actions");
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");

@@ -1,15 +1,26 @@
 package nl.loket.catalog.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import nl.loket.catalog.CatalogItem;
 import nl.loket.catalog.CatalogService;
+import nl.loket.search.SearchHit;
+import nl.loket.search.SearchKind;
+import nl.loket.search.SearchResults;
+import nl.loket.search.SearchService;
+import nl.loket.search.ui.SearchHitList;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.SearchBox;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -35,12 +46,14 @@ import jakarta.annotation.security.PermitAll;
 public class CatalogView extends VerticalLayout implements HasDynamicTitle {
 
     private final CatalogService catalog;
+    private final SearchService searchService;
 
     final TextField search = new TextField();
     final Div results = new Div();
 
-    public CatalogView(CatalogService catalog) {
+    public CatalogView(CatalogService catalog, SearchService searchService) {
         this.catalog = catalog;
+        this.searchService = searchService;
         addClassName("loket-page");
         search.setPlaceholder(getTranslation("catalog.search"));
         search.setAriaLabel(getTranslation("catalog.search"));
@@ -49,7 +62,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("min(100%, 32rem)");
         search.setId("catalog-search");
-        search.addValueChangeListener(e -> show(catalog.search(e.getValue(), getLocale())));
+        search.addValueChangeListener(e -> search(e.getValue()));
         results.setWidthFull();
         results.setId("catalog-results");
         Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
@@ -58,8 +71,39 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         show(catalog.items(getLocale()));
     }
 
+    /**
+     * The portal's search, so the catalogue finds what the search page finds: the request types that match, then
+     * the products inside them (an application, a template), then a link to everything, the user's requests included.
+     */
+    void search(String query) {
+        SearchResults found = searchService.search(query, getLocale());
+        if (found.query().isBlank()) {
+            show(catalog.items(getLocale()));
+            return;
+        }
+        Set<String> types = found.of(SearchKind.REQUEST_TYPE).stream().map(SearchHit::id).collect(Collectors.toSet());
+        List<SearchHit> products = found.of(SearchKind.PRODUCT);
+        show(catalog.items(getLocale()).stream().filter(item -> types.contains(item.processKey())).toList(),
+                !products.isEmpty());
+        if (!products.isEmpty()) {
+            results.add(new SearchHitList(SearchKind.PRODUCT, products, found.truncated().contains(SearchKind.PRODUCT)));
+        }
+        Anchor everything = new Anchor(SearchBox.SEARCH_ROUTE + "?" + SearchBox.QUERY_PARAMETER + "="
+                + URLEncoder.encode(found.query().text(), StandardCharsets.UTF_8),
+                getTranslation("catalog.search-everywhere", found.query().text()));
+        everything.setId("catalog-search-everywhere");
+        results.add(new Paragraph(everything));
+    }
+
     void show(List<CatalogItem> items) {
+        show(items, false);
+    }
+
+    private void show(List<CatalogItem> items, boolean productsFollow) {
         results.removeAll();
+        if (items.isEmpty() && productsFollow) {
+            return;
+        }
         if (items.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("catalog.empty"));
             none.addClassNames(LumoUtility.TextColor.SECONDARY);

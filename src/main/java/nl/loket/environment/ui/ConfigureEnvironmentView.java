@@ -15,6 +15,7 @@ import nl.loket.environment.Estimate;
 import nl.loket.environment.Schedule;
 import nl.loket.environment.Size;
 import nl.loket.environment.Stage;
+import nl.loket.environment.TemplateCatalog;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.request.Request;
 import nl.loket.security.UserAccountService;
@@ -43,6 +44,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -56,7 +59,7 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route(value = "environments/new", layout = MainLayout.class)
 @RolesAllowed("employee")
-public class ConfigureEnvironmentView extends VerticalLayout implements HasDynamicTitle {
+public class ConfigureEnvironmentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigureEnvironmentView.class);
 
@@ -158,6 +161,17 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
             template.setValue(environments.templates().get(0));
         }
         refresh();
+    }
+
+    /** A link may choose the template ({@code environments/new?template=<code>}, as search's hits do). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (tenant.getValue() == null) {
+            return; // no tenant: nothing to order
+        }
+        event.getLocation().getQueryParameters().getSingleParameter(TemplateCatalog.ORDER_PARAMETER)
+                .flatMap(code -> template.getListDataView().getItems().filter(t -> t.code().equals(code)).findFirst())
+                .ifPresent(template::setValue);
     }
 
     private com.vaadin.flow.component.Component templateLabel(EnvironmentTemplate t) {

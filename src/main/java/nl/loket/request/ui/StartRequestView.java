@@ -1,5 +1,8 @@
 package nl.loket.request.ui;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import nl.loket.ui.ClickActions;
 import nl.loket.ui.Formats;
 import nl.loket.catalog.NotStartableException;
@@ -58,7 +61,14 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         processKey = event.getRouteParameters().get("key").orElse("");
-        service.startForm(processKey, getLocale()).ifPresentOrElse(this::show, () -> {
+        // a link may choose some fields already (search: request/software-access?software=4)
+        Map<String, String> chosen = new HashMap<>();
+        event.getLocation().getQueryParameters().getParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                chosen.put(name, values.get(0));
+            }
+        });
+        service.startForm(processKey, getLocale(), chosen).ifPresentOrElse(this::show, () -> {
             Paragraph missing = new Paragraph(getTranslation("request.start.not-available"));
             missing.setId("start-not-available");
             add(new Anchor("catalog", getTranslation("catalog.back")), missing);
