@@ -8,12 +8,12 @@ import java.util.Map;
 import nl.loket.catalog.CatalogItem;
 import nl.loket.catalog.CatalogService;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -54,7 +54,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         results.setId("catalog-results");
         Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2(getTranslation("catalog.title")), intro, search, results);
+        add(new PageHeading(getTranslation("catalog.title")), intro, search, results);
         show(catalog.items(getLocale()));
     }
 
@@ -79,7 +79,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         Div cards = new Div();
         cards.addClassName("loket-catalog-cards");
         // a category without a text in the bundles shows its id, capitalised
-        results.add(new H3(title.equals(key) ? id.substring(0, 1).toUpperCase(getLocale()) + id.substring(1) : title),
+        results.add(new H2(title.equals(key) ? id.substring(0, 1).toUpperCase(getLocale()) + id.substring(1) : title),
                 cards);
         return cards;
     }
