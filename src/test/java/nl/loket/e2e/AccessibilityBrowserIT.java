@@ -2,6 +2,7 @@ package nl.loket.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,12 @@ import java.util.function.Function;
 
 import nl.loket.catalog.ui.CatalogView;
 import nl.loket.catalog.ui.PublishView;
+import nl.loket.environment.EnvironmentOrder;
 import nl.loket.environment.EnvironmentService;
+import nl.loket.environment.EnvironmentStatus;
+import nl.loket.environment.Schedule;
+import nl.loket.environment.Size;
+import nl.loket.environment.Stage;
 import nl.loket.environment.ui.ConfigureEnvironmentView;
 import nl.loket.environment.ui.EnvironmentDetailView;
 import nl.loket.environment.ui.EnvironmentsView;
@@ -116,7 +122,7 @@ class AccessibilityBrowserIT {
             new Page(EnvironmentsView.class, "emma", "/environments"),
             new Page(ConfigureEnvironmentView.class, "emma", "/environments/new", "#submit"),
             new Page(EnvironmentDetailView.class, "emma", data -> "/environments/" + data.environmentId(),
-                    data -> List.of("#environment-heading")),
+                    data -> List.of("#environment-heading", "#stop-now", "#extend-date", "#ask-longer")),
             new Page(TenantEnvironmentsView.class, "emma", "/environments/tenant"),
             new Page(SustainabilityView.class, "emma", "/sustainability"),
             new Page(NotFoundView.class, "emma", "/no-such-page"),
@@ -250,7 +256,9 @@ class AccessibilityBrowserIT {
     /** Opens the dialog, checks it with axe-core and, on a phone, that it fits the screen; closes it with Escape. */
     private List<String> checkDialog(String opener, Dimension size, String shot) {
         browser.click(browser.driver().findElement(By.cssSelector(opener)));
-        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog-overlay[opened]")));
+        // once its opening animation is over: axe-core would measure the colours of a dialog still fading in
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-dialog-overlay[opened]:not([opening])")));
         browser.waitForVaadin();
         List<String> found = new ArrayList<>(browser.accessibilityViolations());
         if (size.width <= Browser.PHONE.width) {
@@ -334,7 +342,7 @@ class AccessibilityBrowserIT {
                 : java.util.Optional.of(selector + ": " + why);
     }
 
-    /** Emma's request waiting for mark, frank's fulfilment task (the demo's QGIS request) and one of emma's environments. */
+    /** Emma's request waiting for mark, frank's fulfilment task (the demo's QGIS request) and emma's running environment. */
     private Data data() {
         Request request = waitingForMark();
         users.loginAs("frank");
@@ -345,14 +353,7 @@ class AccessibilityBrowserIT {
         } finally {
             TestUsers.logout();
         }
-        users.loginAs("emma");
-        long environment;
-        try {
-            environment = environments.mine().stream().findFirst().map(view -> view.environment().id())
-                    .orElseThrow(() -> new AssertionError("emma has no environment: the demo data should give her some"));
-        } finally {
-            TestUsers.logout();
-        }
+        long environment = runningEnvironmentOfEmma();
         users.loginAs("mark");
         try {
             String approvalTask = inbox.myTasks().stream()
@@ -362,6 +363,41 @@ class AccessibilityBrowserIT {
         } finally {
             TestUsers.logout();
         }
+    }
+
+    /**
+     * One of emma's environments that runs (its page then has all its controls: schedule, lease, start and stop),
+     * ordered now if she has none; the job executor and the quick simulated cloud make it within seconds.
+     */
+    private long runningEnvironmentOfEmma() {
+        users.loginAs("emma");
+        try {
+            java.util.Optional<Long> running = runningOfEmma();
+            if (running.isPresent()) {
+                return running.get();
+            }
+            environments.order(new EnvironmentOrder("utrecht", "database-sandbox", "a11y-sandbox", Stage.DEVELOPMENT,
+                    Size.SMALL, false, false, Schedule.alwaysOn(), LocalDate.now().plusDays(20)));
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (java.time.Instant.now().isBefore(deadline)) {
+                running = runningOfEmma();
+                if (running.isPresent()) {
+                    return running.get();
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("emma's environment did not run within 60 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            TestUsers.logout();
+        }
+    }
+
+    private java.util.Optional<Long> runningOfEmma() {
+        return environments.mine().stream().filter(view -> view.shownStatus() == EnvironmentStatus.RUNNING)
+                .map(view -> view.environment().id()).findFirst();
     }
 
     private Request waitingForMark() {

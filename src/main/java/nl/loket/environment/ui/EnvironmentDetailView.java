@@ -263,7 +263,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
         LocalDate maximum = environments.maximumLeaseEnd(e);
         Paragraph text = new Paragraph(getTranslation("environment.lease.longer"));
         text.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        DatePicker longer = LocalizedFields.datePicker();
+        DatePicker longer = LocalizedFields.datePicker(getTranslation("environment.lease.longer-date"));
         longer.setMin(maximum.plusDays(1));
         longer.setMax(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(2));
         longer.setId("longer-date");
