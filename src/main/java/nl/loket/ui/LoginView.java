@@ -1,6 +1,10 @@
 package nl.loket.ui;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.HtmlContainer;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -15,7 +19,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 @Route("login")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
 
@@ -27,7 +31,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
         Div card = new Div();
         card.addClassName("loket-login-card");
-        HorizontalLayout top = new HorizontalLayout(brand(), new LanguageSwitcher());
+        // the page's one heading is the portal's name
+        HorizontalLayout top = new HorizontalLayout(brand(new H1()), new LanguageSwitcher());
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -45,12 +50,17 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     }
 
     static Div brand() {
-        Div brand = new Div();
-        brand.addClassName("loket-brand");
-        Div mark = new Div("L");
+        return brand(new Div());
+    }
+
+    /** Loket's mark and name in the container; the mark is decoration, so the name reads "Loket". */
+    static <T extends HtmlContainer> T brand(T container) {
+        container.addClassName("loket-brand");
+        Span mark = new Span("L");
         mark.addClassName("loket-brand-mark");
-        brand.add(mark, new com.vaadin.flow.component.html.Span("Loket"));
-        return brand;
+        mark.getElement().setAttribute("aria-hidden", "true");
+        container.add(mark, new Span("Loket"));
+        return container;
     }
 
     private LoginI18n i18n() {

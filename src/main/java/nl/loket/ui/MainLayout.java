@@ -14,6 +14,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -34,12 +37,23 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The frame around every view. The navigation lists the views marked with {@code @Menu} that the user's roles
  * allow (Vaadin checks their access annotations), so the layout knows no feature.
+ * <p>
+ * For keyboard and screen-reader users (docs/accessibility.md): the header, the menu and the page are landmarks; a
+ * "skip to content" link is the first Tab stop; and after each navigation the focus moves to the new page's
+ * {@link PageHeading}, as a full page load would start a screen reader at the top of the new page.
  */
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String COCKPIT_URL = "/camunda/app/cockpit/default/";
     static final String NOTIFICATIONS_PATH = "notifications";
+    static final String MAIN_ID = "main-content";
+
+    /** Focuses the page's heading (or else the page itself), scrolled into view: the skip link's target. */
+    private static final String FOCUS_PAGE = """
+            const target = document.querySelector('main h1') || document.getElementById('%s');
+            if (target) { target.focus(); }
+            """.formatted(MAIN_ID);
 
     private final List<NavigationBadge> badges;
     private final List<LayoutBanner> layoutBanners;
@@ -49,6 +63,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Span unreadCount = new Span();
     final Button bell = new Button(VaadinIcon.BELL.create());
     final HeaderSearch search = new HeaderSearch();
+    final Anchor skipLink = new Anchor("#" + MAIN_ID);
+    /** The path shown last; the focus moves to the heading only when the page changes, not on its first load. */
+    private String shownPath;
 
     public MainLayout(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users,
                       List<NavigationBadge> badges, List<LayoutBanner> layoutBanners) {
@@ -57,7 +74,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         banners.setId("banners");
         banners.setWidthFull();
         setPrimarySection(Section.DRAWER);
-        addToNavbar(true, new DrawerToggle(), header(authentication, currentUser, users));
+        addToNavbar(true, header(authentication, currentUser, users));
         addToDrawer(drawer(currentUser));
         // e-mail follows the language the portal is shown in, also when the browser chose it
         addAttachListener(event -> {
@@ -94,10 +111,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         right.addClassName("loket-header-actions");
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
-        HorizontalLayout header = new HorizontalLayout(right);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        DrawerToggle menu = new DrawerToggle();
+        menu.setAriaLabel(getTranslation("nav.menu"));
+        Header header = new Header(skipLink(), menu, right);
+        header.addClassName("loket-header");
         return header;
+    }
+
+    /** Visible only while it has the focus; the browser's jump to the anchor is replaced by a move of the focus. */
+    private Anchor skipLink() {
+        skipLink.setText(getTranslation("nav.skip-to-content"));
+        skipLink.setId("skip-to-content");
+        skipLink.addClassName("loket-skip-link");
+        // not Vaadin's router: the anchor is a place on this page, and the URL stays as it is
+        skipLink.setRouterIgnore(true);
+        skipLink.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault(); " + FOCUS_PAGE + " })");
+        return skipLink;
     }
 
     private Component drawer(CurrentUser currentUser) {
@@ -112,6 +141,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         VerticalLayout drawer = new VerticalLayout(brand, nav);
         drawer.setPadding(false);
+        // the whole drawer is the menu landmark: the brand and the Cockpit link are in it too
+        Nav menu = new Nav(drawer);
+        menu.setAriaLabel(getTranslation("nav.menu"));
         if (currentUser.hasRole(Roles.PROCESS_ADMIN)) {
             Anchor cockpit = new Anchor(COCKPIT_URL, getTranslation("nav.cockpit"));
             cockpit.setRouterIgnore(true);
@@ -119,15 +151,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             cockpit.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
             drawer.add(cockpit);
         }
-        return drawer;
+        return menu;
     }
 
     /** The page under the banners of the moment. */
     @Override
     public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
-        Div frame = new Div(banners, (Component) content);
+        Main frame = new Main(banners, (Component) content);
         // the page fills the height under the banners, so a view can give its list the rest of the screen
         frame.addClassName("loket-frame");
+        frame.setId(MAIN_ID);
+        frame.getElement().setAttribute("tabindex", "-1");
         setContent(frame);
     }
 
@@ -142,6 +176,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         int unread = badgeFor(NOTIFICATIONS_PATH).map(NavigationBadge::count).orElse(0);
         unreadCount.setText(String.valueOf(unread));
         unreadCount.setVisible(unread > 0);
+        // the name starts with what the eye sees ("3"), so a voice command "click 3" works too (WCAG 2.5.3)
+        bell.setAriaLabel(unread > 0 ? getTranslation("nav.notifications.unread", unread)
+                : getTranslation("nav.notifications"));
+        String path = event.getLocation().getPath();
+        if (shownPath != null && !shownPath.equals(path)) {
+            getElement().executeJs(FOCUS_PAGE);
+        }
+        shownPath = path;
     }
 
     private Optional<NavigationBadge> badgeFor(String path) {

@@ -17,6 +17,7 @@ import nl.loket.search.SearchResults;
 import nl.loket.search.SearchService;
 import nl.loket.search.ui.SearchHitList;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 import nl.loket.ui.SearchBox;
 
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -67,7 +67,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         results.setId("catalog-results");
         Paragraph intro = new Paragraph(getTranslation("catalog.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2(getTranslation("catalog.title")), intro, search, results);
+        add(new PageHeading(getTranslation("catalog.title")), intro, search, results);
         show(catalog.items(getLocale()));
     }
 
@@ -123,7 +123,7 @@ public class CatalogView extends VerticalLayout implements HasDynamicTitle {
         Div cards = new Div();
         cards.addClassName("loket-catalog-cards");
         // a category without a text in the bundles shows its id, capitalised
-        results.add(new H3(title.equals(key) ? id.substring(0, 1).toUpperCase(getLocale()) + id.substring(1) : title),
+        results.add(new H2(title.equals(key) ? id.substring(0, 1).toUpperCase(getLocale()) + id.substring(1) : title),
                 cards);
         return cards;
     }

@@ -12,11 +12,11 @@ import nl.loket.catalog.PublishingService;
 import nl.loket.catalog.UploadRefusedException;
 import nl.loket.security.Roles;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -77,7 +77,7 @@ public class PublishView extends VerticalLayout implements HasDynamicTitle {
 
         Div card = new Div(name, upload, files, new HorizontalLayout(publish, clear), outcome);
         card.addClassName("loket-card");
-        add(new H2(getTranslation("publish.title")), intro, card);
+        add(new PageHeading(getTranslation("publish.title")), intro, card);
     }
 
     /** For tests and for a file picked up by other means: the files to publish, by name. */

@@ -22,6 +22,7 @@ import nl.loket.security.UserAccountService;
 import nl.loket.tenant.Tenant;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -85,7 +85,7 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
         this.users = users;
         this.clock = clock;
         addClassName("loket-page");
-        H2 title = new H2(getTranslation("environment.new.title"));
+        PageHeading title = new PageHeading(getTranslation("environment.new.title"));
         Paragraph intro = new Paragraph(getTranslation("environment.new.intro"));
         intro.addClassNames(LumoUtility.TextColor.SECONDARY);
 
@@ -230,7 +230,7 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
             return;
         }
         estimateCard.removeAll();
-        estimateCard.add(new H3(getTranslation("environment.estimate.title")));
+        estimateCard.add(new H2(getTranslation("environment.estimate.title")));
         Optional<Estimate> estimate = environments.estimate(order());
         if (estimate.isEmpty()) {
             estimateCard.add(new Paragraph(getTranslation("environment.estimate.incomplete")));
@@ -249,7 +249,7 @@ public class ConfigureEnvironmentView extends VerticalLayout implements HasDynam
                 line("lease", getTranslation("environment.estimate.credits-euros",
                         EnvironmentTexts.credits(e.leaseCredits(), locale), Formats.euros(e.leaseEuros(), locale),
                         e.leaseCredits())));
-        estimateCard.add(new H3(getTranslation("environment.budget.title", String.valueOf(e.budget().year()))));
+        estimateCard.add(new H2(getTranslation("environment.budget.title", String.valueOf(e.budget().year()))));
         estimateCard.add(
                 line("budget", EnvironmentTexts.credits(e.budget().budget(), locale)),
                 line("used", EnvironmentTexts.credits(e.budget().used(), locale)),

@@ -18,6 +18,7 @@ import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +29,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -95,7 +95,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
     private void show(EnvironmentView view) {
         Environment e = view.environment();
         title = e.name() + " · Loket";
-        H2 heading = new H2(e.name());
+        PageHeading heading = new PageHeading(e.name());
         heading.setId("environment-heading");
         HorizontalLayout head = new HorizontalLayout(heading, EnvironmentTexts.statusBadge(this, view.shownStatus()));
         if (view.expiring()) {
@@ -129,7 +129,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
     }
 
     private Div card(String titleKey, Component... content) {
-        Div card = new Div(new H3(getTranslation(titleKey)));
+        Div card = new Div(new H2(getTranslation(titleKey)));
         card.add(content);
         card.addClassName("loket-card");
         card.getStyle().set("flex", "1 1 16rem");
@@ -263,7 +263,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
         LocalDate maximum = environments.maximumLeaseEnd(e);
         Paragraph text = new Paragraph(getTranslation("environment.lease.longer"));
         text.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        DatePicker longer = LocalizedFields.datePicker();
+        DatePicker longer = LocalizedFields.datePicker(getTranslation("environment.lease.longer-date"));
         longer.setMin(maximum.plusDays(1));
         longer.setMax(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(2));
         longer.setId("longer-date");

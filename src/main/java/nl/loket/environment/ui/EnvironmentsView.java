@@ -7,11 +7,11 @@ import nl.loket.environment.EnvironmentService;
 import nl.loket.environment.EnvironmentView;
 import nl.loket.environment.TemplateCatalog;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -45,7 +45,7 @@ public class EnvironmentsView extends VerticalLayout implements HasDynamicTitle 
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("environments/tenant")));
         tenant.setId("tenant-environments");
         HorizontalLayout buttons = new HorizontalLayout(tenant, order);
-        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("environments.title")), buttons);
+        HorizontalLayout title = new HorizontalLayout(new PageHeading(getTranslation("environments.title")), buttons);
         title.setWidthFull();
         title.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         title.setAlignItems(FlexComponent.Alignment.CENTER);

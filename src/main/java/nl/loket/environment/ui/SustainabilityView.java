@@ -7,11 +7,11 @@ import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -62,8 +62,8 @@ public class SustainabilityView extends VerticalLayout implements HasDynamicTitl
                 EnvironmentTexts.number(factors.kgCo2ePerKwh(), 3, locale)));
         method.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         method.setId("footprint-method");
-        add(new H2(getTranslation("nav.sustainability")), intro, new FootprintPanel(sustainability.overall(), locale),
-                new H3(getTranslation("sustainability.per-tenant")), perTenant, method);
+        add(new PageHeading(getTranslation("nav.sustainability")), intro, new FootprintPanel(sustainability.overall(), locale),
+                new H2(getTranslation("sustainability.per-tenant")), perTenant, method);
     }
 
     @Override

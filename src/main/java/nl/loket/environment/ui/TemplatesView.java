@@ -15,6 +15,7 @@ import nl.loket.environment.TemplateCatalog;
 import nl.loket.request.InvalidRequestException;
 import nl.loket.security.Roles;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +26,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -62,7 +62,7 @@ public class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         Button add = new Button(getTranslation("templates.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("new-template");
-        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("nav.templates")), add);
+        HorizontalLayout title = new HorizontalLayout(new PageHeading(getTranslation("nav.templates")), add);
         title.setWidthFull();
         title.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         title.setAlignItems(FlexComponent.Alignment.CENTER);

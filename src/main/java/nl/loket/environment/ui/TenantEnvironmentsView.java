@@ -13,12 +13,12 @@ import nl.loket.security.UserAccountService;
 import nl.loket.tenant.Tenant;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -61,7 +61,7 @@ public class TenantEnvironmentsView extends VerticalLayout implements HasDynamic
         addClassName("loket-page");
         List<Tenant> visible = currentUser.hasRole(nl.loket.security.Roles.PROCESS_ADMIN) ? tenants.all()
                 : environments.myTenants();
-        add(new H2(getTranslation("nav.tenant-environments")));
+        add(new PageHeading(getTranslation("nav.tenant-environments")));
         if (visible.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("environment.new.no-tenant"));
             none.setId("no-tenant");
@@ -103,10 +103,10 @@ public class TenantEnvironmentsView extends VerticalLayout implements HasDynamic
         Paragraph empty = new Paragraph(getTranslation("environments.tenant-empty"));
         empty.setVisible(all.isEmpty());
 
-        content.add(budgetLine, owners, new H3(getTranslation("tenant.sustainability")),
+        content.add(budgetLine, owners, new H2(getTranslation("tenant.sustainability")),
                 new FootprintPanel(sustainability.of(chosen.code()), locale),
-                new H3(getTranslation("tenant.environments")), empty, grid,
-                new H3(getTranslation("tenant.ledger")), ledgerGrid(chosen, all));
+                new H2(getTranslation("tenant.environments")), empty, grid,
+                new H2(getTranslation("tenant.ledger")), ledgerGrid(chosen, all));
     }
 
     private Grid<CreditLedger.Line> ledgerGrid(Tenant chosen, List<EnvironmentView> all) {
@@ -126,7 +126,7 @@ public class TenantEnvironmentsView extends VerticalLayout implements HasDynamic
             Span kind = new Span(getTranslation(line.provisional() ? "ledger.running" : "ledger.booked"));
             kind.getElement().getThemeList().add(line.provisional() ? "badge" : "badge contrast");
             return kind;
-        }).setHeader("").setAutoWidth(true);
+        }).setHeader(getTranslation("ledger.kind")).setAutoWidth(true);
         grid.setItems(ledger.ledger(chosen.code(), all.stream().map(EnvironmentView::environment).toList()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);

@@ -7,13 +7,13 @@ import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -71,7 +71,7 @@ public class AbsenceView extends VerticalLayout implements HasDynamicTitle {
         buttons.setAlignItems(FlexComponent.Alignment.CENTER);
         Div card = new Div(current, fields, buttons);
         card.addClassName("loket-card");
-        add(new H2(getTranslation("absence.title")), intro, card);
+        add(new PageHeading(getTranslation("absence.title")), intro, card);
         show();
     }
 

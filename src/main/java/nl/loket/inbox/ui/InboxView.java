@@ -22,6 +22,7 @@ import nl.loket.ui.Formats;
 import nl.loket.ui.NarrowScreen;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
@@ -33,7 +34,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -109,7 +109,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         scope.setId("inbox-scope");
         scope.addSelectedChangeListener(e -> refresh());
-        add(new H2(getTranslation("inbox.title")), scope, filters(), bulkBar(), empty, grid());
+        add(new PageHeading(getTranslation("inbox.title")), scope, filters(), bulkBar(), empty, grid());
         // the grid takes the rest of the page's height, not a fixed box
         expand(grid);
         refresh();
@@ -242,11 +242,15 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         // Widths in rem, never em: em resolves against each cell's own font size, and header cells are smaller than
         // body cells, so em-wide columns slide the headers out of line with their rows. Each width fits its header
         // (with the sort arrows) and its values in Dutch and English.
-        grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setWidth("10rem").setFlexGrow(2);
+        var task = grid.addComponentColumn(this::task).setHeader(getTranslation("inbox.task")).setWidth("10rem")
+                .setFlexGrow(2);
         // wide enough for a whole request number (REQ-2026-000015): two requests never look alike; the requester
         // is named under it
-        grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request")).setWidth("11rem")
-                .setFlexGrow(1).setKey("number");
+        var request = grid.addComponentColumn(this::request).setHeader(getTranslation("inbox.request"))
+                .setWidth("11rem").setFlexGrow(1).setKey("number");
+        // on a phone the task and its request share a column, one above the other, so that the action fits beside
+        var taskAndRequest = grid.addComponentColumn(item -> new Div(taskName(item), request(item)))
+                .setHeader(getTranslation("inbox.task")).setFlexGrow(1).setKey("task-and-request");
         var priority = grid.addComponentColumn(this::priority).setHeader(getTranslation("inbox.priority"))
                 .setWidth("7rem").setFlexGrow(0).setSortable(true).setKey(InboxFilter.Sort.PRIORITY_FIRST.name());
         var due = grid.addColumn(item -> Formats.date(item.due(), getLocale()))
@@ -257,11 +261,14 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         // beside the menu on a small laptop or a tablet: the task, its request, when it is due and what to do;
         // on a phone: the task, its request and what to do; the task page has the rest
         NarrowScreen.hideBelow(grid, MEDIUM_PX, java.util.List.of(priority, received));
-        NarrowScreen.hideOnPhones(grid, java.util.List.of(due));
-        grid.addComponentColumn(this::action).setAutoWidth(true).setFlexGrow(0).setKey("action");
+        NarrowScreen.hideOnPhones(grid, java.util.List.of(task, request, due));
+        NarrowScreen.onlyOnPhones(grid, java.util.List.of(taskAndRequest));
+        grid.addComponentColumn(this::action).setHeader(getTranslation("inbox.action")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("action");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setMultiSort(false);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        selectionHeader();
         grid.addSelectionListener(e -> updateBulkButtons());
         grid.setId("inbox");
         grid.setMinHeight("24em");
@@ -332,8 +339,22 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private Div task(InboxItem item) {
         Span assignment = new Span(getTranslation(item.assignedToMe() ? "inbox.assigned-to-me" : "inbox.offered-to-group"));
         assignment.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-        return new Div(new Div(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName())),
-                assignment);
+        return new Div(taskName(item), assignment);
+    }
+
+    private Div taskName(InboxItem item) {
+        return new Div(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName()));
+    }
+
+    /**
+     * The selection column's header says what the column is for. It has no "select all" here (the inbox loads
+     * lazily, and Vaadin shows that box only for lists held in memory), so it would be an empty column header.
+     */
+    private void selectionHeader() {
+        // Vaadin adds the selection column to the page only when the grid is attached: set its header after that
+        grid.addAttachListener(attach -> grid.getElement().executeJs(
+                "const column = this.querySelector('vaadin-grid-flow-selection-column');"
+                        + " if (column) { column.header = $0; }", getTranslation("inbox.select")));
     }
 
     private Div request(InboxItem item) {

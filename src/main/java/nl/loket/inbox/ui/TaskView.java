@@ -23,12 +23,12 @@ import nl.loket.request.ui.FactList;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
 import nl.loket.ui.ModelTexts;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -93,14 +93,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void show(InboxItem item) {
         requestNumber = item.request().number();
-        H2 heading = new H2(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName()));
+        PageHeading heading = new PageHeading(ModelTexts.activityName(this, item.request().type(), item.taskKey(), item.taskName()));
         heading.setId("task-heading");
         Paragraph meta = new Paragraph(item.request().number() + " · " + item.requesterName() + " · "
                 + Formats.dateTime(item.request().createdAt(), getLocale()));
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
         planning = new TaskPlanning(inbox, item,
                 () -> getUI().ifPresent(ui -> ui.navigate(InboxView.class)));
-        Div details = new Div(new H3(getTranslation("request.details")), new FactList(item.facts()));
+        Div details = new Div(new H2(getTranslation("request.details")), new FactList(item.facts()));
         details.addClassName("loket-card");
         Optional<TaskFormService.TaskForm> taskForm = taskForms.formOf(taskId);
         if (!taskForm.map(TaskFormService.TaskForm::isApproval).orElse(false)) {
@@ -120,13 +120,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         rejectDialog = new RejectDialog(getTranslation("inbox.reject"), this::reject);
         ClickActions.set(reject, () -> rejectDialog.open());
 
-        Div decision = new Div(new H3(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
+        Div decision = new Div(new H2(getTranslation("inbox.decision")), new HorizontalLayout(approve, reject));
         decision.addClassName("loket-card");
         add(heading, meta, planning, details, decision, conversation(item), timeline(item));
     }
 
     private Div timeline(InboxItem item) {
-        Div card = new Div(new H3(getTranslation("request.timeline")),
+        Div card = new Div(new H2(getTranslation("request.timeline")),
                 new TimelineList(item.request().type(), inbox.timeline(taskId), users::displayName));
         card.addClassName("loket-card");
         return card;
@@ -161,7 +161,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** A task that is not an approval: its form (if any) and a button to complete it. */
     private Div completion(Optional<TaskFormService.TaskForm> taskForm) {
-        Div card = new Div(new H3(getTranslation("inbox.your-part")));
+        Div card = new Div(new H2(getTranslation("inbox.your-part")));
         card.addClassName("loket-card");
         taskForm.ifPresent(task -> {
             form = new FormRenderer(task.schema(), feel, task.variables(), Formats.zone());

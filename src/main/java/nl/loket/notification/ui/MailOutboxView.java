@@ -6,10 +6,10 @@ import nl.loket.notification.MailLog;
 import nl.loket.security.Roles;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -52,7 +52,7 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(recent);
         Paragraph empty = new Paragraph(getTranslation("mail.empty"));
         empty.setVisible(recent.isEmpty());
-        add(new H2(getTranslation("mail.title")), intro, empty, grid);
+        add(new PageHeading(getTranslation("mail.title")), intro, empty, grid);
     }
 
     @Override

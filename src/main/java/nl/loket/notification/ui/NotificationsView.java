@@ -8,13 +8,13 @@ import nl.loket.notification.NotificationPreferences;
 import nl.loket.notification.NotificationService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -47,7 +47,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
             list.add(empty);
         }
         mine.forEach(n -> list.add(card(n)));
-        add(new H2(getTranslation("notifications.title")), settings(preferences), list);
+        add(new PageHeading(getTranslation("notifications.title")), settings(preferences), list);
         // shown once as unread (highlighted), then read: the bell's count drops as in any mail client
         notifications.markAllRead();
     }

@@ -11,7 +11,7 @@ import nl.loket.ui.Formats;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -30,7 +30,7 @@ public class CommentsPanel extends Div {
     public CommentsPanel(List<Comment> comments) {
         addClassName("loket-card");
         setId("comments");
-        add(new H3(getTranslation("comment.title")));
+        add(new H2(getTranslation("comment.title")));
         if (comments.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("comment.none"));
             none.addClassNames(LumoUtility.TextColor.SECONDARY);
@@ -42,6 +42,8 @@ public class CommentsPanel extends Div {
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> text.setInvalid(false));
         text.setId("comment-text");
+        // a visible label, not only a placeholder: it stays while typing and names the box for screen readers
+        text.setLabel(getTranslation("comment.label"));
     }
 
     /** Adds the writing box with these buttons under the conversation. */

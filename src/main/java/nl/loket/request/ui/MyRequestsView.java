@@ -13,12 +13,13 @@ import nl.loket.request.RequestService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.NarrowScreen;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -68,23 +69,27 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NEW_REQUEST_PATH)));
         newRequest.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newRequest.setId("new-request");
-        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("my-requests.title")), newRequest);
+        HorizontalLayout title = new HorizontalLayout(new PageHeading(getTranslation("my-requests.title")), newRequest);
         title.setWidthFull();
         title.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         title.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
+        var number = grid.addColumn(Request::number).setHeader(getTranslation("request.number")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("number");
+        // on a phone the number and the subject share a column, one above the other, so the status fits beside them
+        var request = grid.addComponentColumn(this::numberAndSummary).setHeader(getTranslation("request.summary"))
+                .setFlexGrow(1).setKey("request");
         var type = grid.addColumn(r -> typeName(r.type())).setHeader(getTranslation("request.type")).setFlexGrow(1);
-        grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
+        var summary = grid.addColumn(Request::summary).setHeader(getTranslation("request.summary")).setFlexGrow(1);
         grid.addComponentColumn(r -> new StatusBadge(r.status())).setHeader(getTranslation("request.status"))
                 .setAutoWidth(true).setKey("status");
         var step = grid.addColumn(r -> StepTexts.describe(this, r, steps.get(r.id()), clock))
                 .setHeader(getTranslation("request.current-step")).setFlexGrow(3).setKey("step");
         var submitted = grid.addColumn(r -> Formats.date(r.createdAt(), getLocale()))
                 .setHeader(getTranslation("request.submitted")).setAutoWidth(true);
-        // on a phone: number, subject and status; the request's page has the rest
-        NarrowScreen.hideOnPhones(grid, java.util.List.of(type, step, submitted));
+        // on a phone: number and subject, and status; the request's page has the rest
+        NarrowScreen.hideOnPhones(grid, java.util.List.of(number, type, summary, step, submitted));
+        NarrowScreen.onlyOnPhones(grid, java.util.List.of(request));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> open(e.getItem()));
@@ -149,6 +154,13 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
 
     void open(Request request) {
         getUI().ifPresent(ui -> ui.navigate(RequestDetailView.class, new RouteParameters("number", request.number())));
+    }
+
+    private Div numberAndSummary(Request request) {
+        Div number = new Div(request.number());
+        number.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        number.getStyle().set("white-space", "nowrap");
+        return new Div(new Div(request.summary()), number);
     }
 
     @Override

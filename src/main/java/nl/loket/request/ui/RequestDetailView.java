@@ -19,10 +19,10 @@ import nl.loket.request.RequestService;
 import nl.loket.security.UserAccountService;
 import nl.loket.ui.Formats;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -75,7 +75,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
     private void show(RequestDetail detail) {
         var request = detail.request();
         title = request.number() + " | Loket";
-        H2 heading = new H2(request.number() + " · " + request.summary());
+        PageHeading heading = new PageHeading(request.number() + " · " + request.summary());
         heading.setId("request-heading");
         StatusBadge status = new StatusBadge(request.status());
         status.setId("request-status");
@@ -87,14 +87,14 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         Paragraph meta = new Paragraph(catalog.typeName(request.type(), getLocale()) + " · "
                 + getTranslation("request.submitted") + " " + Formats.dateTime(request.createdAt(), getLocale()));
         meta.addClassNames(LumoUtility.TextColor.SECONDARY);
-        facts.add(new H3(getTranslation("request.details")), meta, new FactList(detail.facts()));
+        facts.add(new H2(getTranslation("request.details")), meta, new FactList(detail.facts()));
         if (request.outcomeReason() != null) {
             Paragraph reason = new Paragraph(getTranslation("request.outcome-reason") + ": " + request.outcomeReason());
             reason.setId("outcome-reason");
             facts.add(reason);
         }
 
-        Div timeline = new Div(new H3(getTranslation("request.timeline")),
+        Div timeline = new Div(new H2(getTranslation("request.timeline")),
                 new TimelineList(request.type(), detail.timeline(), users::displayName));
         timeline.addClassName("loket-card");
         add(head);

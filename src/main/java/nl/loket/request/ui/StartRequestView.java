@@ -12,13 +12,13 @@ import nl.loket.request.InvalidFormSubmissionException;
 import nl.loket.request.Request;
 import nl.loket.request.RequestNotStartedException;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 import nl.loket.workflow.FeelEvaluator;
 
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -91,7 +91,7 @@ public class StartRequestView extends VerticalLayout implements BeforeEnterObser
             card.add(submit);
         }
         card.addClassName("loket-card");
-        add(new Anchor("catalog", getTranslation("catalog.back")), new H2(start.item().name()), description, card);
+        add(new Anchor("catalog", getTranslation("catalog.back")), new PageHeading(start.item().name()), description, card);
     }
 
     void submit() {

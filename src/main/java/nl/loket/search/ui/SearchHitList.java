@@ -7,7 +7,7 @@ import nl.loket.search.SearchKind;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -23,7 +23,7 @@ public class SearchHitList extends Div {
     public SearchHitList(SearchKind kind, List<SearchHit> hits, boolean truncated) {
         addClassName("loket-search-group");
         setId("search-group-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        H3 heading = new H3(getTranslation("search.kind." + kind.name(), hits.size()));
+        H2 heading = new H2(getTranslation("search.kind." + kind.name(), hits.size()));
         UnorderedList list = new UnorderedList();
         list.addClassName("loket-search-hits");
         hits.forEach(hit -> list.add(item(hit)));

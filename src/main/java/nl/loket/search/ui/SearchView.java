@@ -4,11 +4,11 @@ import nl.loket.search.SearchKind;
 import nl.loket.search.SearchResults;
 import nl.loket.search.SearchService;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 import nl.loket.ui.SearchBox;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -51,7 +51,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         summary.addClassNames(LumoUtility.TextColor.SECONDARY);
         results.setId("search-results");
         results.setWidthFull();
-        add(new H2(getTranslation("search.title")), box, summary, results);
+        add(new PageHeading(getTranslation("search.title")), box, summary, results);
     }
 
     @Override

@@ -14,6 +14,7 @@ import nl.loket.security.UserAccountService;
 import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
 import nl.loket.ui.MainLayout;
+import nl.loket.ui.PageHeading;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -58,7 +58,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         Button add = new Button(getTranslation("tenants.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("new-tenant");
-        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("nav.tenants")), add);
+        HorizontalLayout title = new HorizontalLayout(new PageHeading(getTranslation("nav.tenants")), add);
         title.setWidthFull();
         title.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         title.setAlignItems(FlexComponent.Alignment.CENTER);

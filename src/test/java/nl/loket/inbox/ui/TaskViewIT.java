@@ -110,7 +110,7 @@ class TaskViewIT {
         inbox.open(inbox.grid.getGenericDataView().getItems()
                 .filter(i -> i.request().number().equals(request.number())).findFirst().orElseThrow());
         TaskView task = _get(TaskView.class);
-        assertThat(_get(task, com.vaadin.flow.component.html.H2.class, spec -> spec.withId("task-heading")).getText())
+        assertThat(_get(task, nl.loket.ui.PageHeading.class, spec -> spec.withId("task-heading")).getText())
                 .isEqualTo("Software installeren");
         assertThat(_find(task, com.vaadin.flow.component.html.Span.class).stream().map(Span::getText))
                 .as("what emma asked, as an approver sees it").contains("QGIS", "Installatie door IT");
