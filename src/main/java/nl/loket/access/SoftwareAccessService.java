@@ -121,18 +121,18 @@ public class SoftwareAccessService {
     @Transactional
     public void grant(long requestId) {
         Request request = requests.get(requestId);
-        boolean alreadyGranted = jdbc.sql("select count(*) from software_grant where request_id = ?").param(requestId)
-                .query(Integer.class).single() > 0;
-        if (alreadyGranted) {
+        // one statement checks and inserts: a retry finds the earlier attempt's row and inserts nothing
+        int granted = jdbc.sql("""
+                insert into software_grant (request_id, username, software_id, admin_rights, granted_at, end_date)
+                select r.request_id, ?, r.software_id, r.admin_rights, ?, r.end_date
+                from software_access_request r
+                where r.request_id = ? and not exists (select 1 from software_grant g where g.request_id = r.request_id)""")
+                .params(request.requester(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId)
+                .update();
+        if (granted == 0) {
             log.info("Access for {} was already granted; nothing to do", request.number());
             return;
         }
-        jdbc.sql("""
-                insert into software_grant (request_id, username, software_id, admin_rights, granted_at, end_date)
-                select r.request_id, ?, r.software_id, r.admin_rights, ?, r.end_date
-                from software_access_request r where r.request_id = ?""")
-                .params(request.requester(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId)
-                .update();
         requests.changeStatus(requestId, RequestStatus.FULFILLED, null);
         notifications.notify(request.requester(), request.number(), NotificationService.FULFILLED,
                 request.number(), request.summary());

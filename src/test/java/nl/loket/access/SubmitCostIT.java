@@ -16,6 +16,8 @@ import nl.loket.support.SoftwareRequests;
 import nl.loket.support.SqlStatements;
 import nl.loket.support.TestProcesses;
 import nl.loket.support.TestUsers;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class SubmitCostIT {
     @Autowired TestUsers users;
     @Autowired TestProcesses processes;
     @Autowired JdbcClient jdbc;
+    @Autowired RepositoryService repositoryService;
+    @Autowired HistoryService historyService;
 
     @BeforeEach
     void login() {
@@ -132,6 +136,61 @@ class SubmitCostIT {
                 .query(String.class).single()).isEqualTo(RequestStatus.FULFILLED.name());
         assertThat(grant.statements()).as(grant.describe())
                 .noneMatch(sql -> sql.toUpperCase(Locale.ROOT).matches("(?s)\\s*UPDATE\\s+ACT_HI_.*REMOVAL_TIME_.*"));
+    }
+
+    @Test
+    void a_new_version_is_seen_at_once_although_the_start_form_is_kept_in_memory() {
+        String key = "cache-check-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        deploy(key, "First name", "first");
+        assertThat(forms.startForm(key, Locale.ENGLISH).orElseThrow().schema().inputs())
+                .extracting(nl.loket.forms.FormField::key).containsExactly("first");
+        assertThat(forms.startForm(key, Locale.ENGLISH).orElseThrow().item().name()).isEqualTo("First name");
+
+        deploy(key, "Second name", "second");
+
+        FormRequestService.StartForm second = forms.startForm(key, Locale.ENGLISH).orElseThrow();
+        assertThat(second.item().name()).isEqualTo("Second name");
+        assertThat(second.schema().inputs()).extracting(nl.loket.forms.FormField::key).containsExactly("second");
+        Request request = forms.submit(key, Map.of("second", "filled in"), Locale.ENGLISH);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult().getVersion()).isEqualTo(2);
+        // the instance ended at once: its history tells the version it ran
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(request.processInstanceId())
+                .singleResult().getProcessDefinitionId()).isEqualTo(repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(key).latestVersion().singleResult().getId());
+    }
+
+    /** A request type of one start event with a one-field form, deployed as the next version of the key. */
+    private void deploy(String key, String name, String field) {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                                  xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="Definitions_CacheCheck" targetNamespace="https://loket.nl/test">
+                  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P1D"
+                                camunda:candidateStarterUsers="emma">
+                    <bpmn:extensionElements>
+                      <camunda:properties>
+                        <camunda:property name="loket:category" value="hardware"/>
+                      </camunda:properties>
+                    </bpmn:extensionElements>
+                    <bpmn:startEvent id="StartEvent_Requested" camunda:formRef="%1$s-request"
+                                     camunda:formRefBinding="deployment">
+                      <bpmn:outgoing>Flow_ToDone</bpmn:outgoing>
+                    </bpmn:startEvent>
+                    <bpmn:endEvent id="EndEvent_Done">
+                      <bpmn:incoming>Flow_ToDone</bpmn:incoming>
+                    </bpmn:endEvent>
+                    <bpmn:sequenceFlow id="Flow_ToDone" sourceRef="StartEvent_Requested" targetRef="EndEvent_Done"/>
+                  </bpmn:process>
+                </bpmn:definitions>""".formatted(key, name);
+        String form = """
+                {"id": "%s-request", "type": "default", "schemaVersion": 16, "components": [
+                  {"label": "Field", "type": "textfield", "id": "Field_One", "key": "%s"}]}""".formatted(key, field);
+        repositoryService.createDeployment().name(key)
+                .addString(key + ".bpmn", bpmn)
+                .addString(key + "-request.form", form)
+                .deploy();
     }
 
     private int options() {
