@@ -112,7 +112,7 @@ public class FormRequestService implements DeploymentObserver {
             log.warn("Refused {} request from {}: {}", processKey, requester, validation.errors().keySet());
             throw new InvalidFormSubmissionException(validation.errors());
         }
-        Request request = requests.create(processKey, requester, summaryOf(processKey, validation)
+        Request request = requests.createForStart(processKey, requester, summaryOf(processKey, validation)
                 .orElse(startable.item().name()));
         String instanceId;
         starting.set(request.id());

@@ -87,9 +87,20 @@ public class RequestService {
         return request;
     }
 
+    /**
+     * The same for a start that attaches its process in the same transaction ({@link #attachProcess}): the number
+     * is written with the process instance, one update fewer. Until then only this service knows the number.
+     */
+    @Transactional
+    public Request createForStart(String type, String requester, String summary) {
+        Request request = requests.insertWithoutNumber(type, requester, summary, clock.instant());
+        written.put(request.id(), request);
+        return request;
+    }
+
     @Transactional
     public void attachProcess(Request request, String processInstanceId) {
-        requests.attachProcess(request.id(), processInstanceId);
+        requests.attachProcess(request.id(), request.number(), processInstanceId);
         written.peek(request.id()).ifPresent(known -> written.put(known.id(), new Request(known.id(), known.number(),
                 known.type(), known.requester(), known.summary(), known.status(), processInstanceId,
                 known.outcomeReason(), known.createdAt(), known.updatedAt())));

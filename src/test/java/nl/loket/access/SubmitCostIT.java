@@ -70,6 +70,11 @@ class SubmitCostIT {
         assertThat(recorded.result().summary()).isEqualTo(FREE);
         assertThat(recorded.result().status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(recorded.result().processInstanceId()).isNotNull();
+        // the number is written with the process instance: both are in the row when the submit has committed
+        assertThat(jdbc.sql("select request_number, process_instance_id from service_request where id = ?")
+                .param(recorded.result().id()).query().singleRow())
+                .containsEntry("REQUEST_NUMBER", recorded.result().number())
+                .containsEntry("PROCESS_INSTANCE_ID", recorded.result().processInstanceId());
     }
 
     @Test
