@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import nl.loket.TransactionScoped;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
@@ -33,6 +35,8 @@ public class SoftwareAccessService {
     private final DecisionEvaluator decisions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The product a submit checked, for the listener that records the request in the same transaction. */
+    private final TransactionScoped<Long, Software> checked = new TransactionScoped<>();
 
     SoftwareAccessService(SoftwareCatalog software, RequestService requests,
                           NotificationService notifications, DecisionEvaluator decisions, JdbcClient jdbc,
@@ -45,18 +49,34 @@ public class SoftwareAccessService {
         this.clock = clock;
     }
 
-    /** The software that can be requested, with whether the approval decision asks for approval without admin rights. */
+    /**
+     * The software that can be requested, with whether the approval decision asks for approval without admin
+     * rights: one query for the catalogue, one for the decision's latest version, the rest in memory.
+     */
     public List<SoftwareChoice> choices() {
-        return software.active().stream().map(s -> new SoftwareChoice(s, needsApproval(s, false))).toList();
+        DecisionEvaluator.Preview decision = decisions.latest(APPROVAL_DECISION);
+        return software.active().stream().map(s -> new SoftwareChoice(s, needsApproval(decision, s, false))).toList();
     }
 
     /** Asks the deployed DMN decision, so the form tells the truth the process will act on. */
     public boolean needsApproval(Software software, boolean adminRights) {
-        Map<String, Object> result = decisions.evaluateSingle(APPROVAL_DECISION, ProcessVariables.create()
+        return needsApproval(decisions.latest(APPROVAL_DECISION), software, adminRights);
+    }
+
+    private static boolean needsApproval(DecisionEvaluator.Preview decision, Software software, boolean adminRights) {
+        Map<String, Object> result = decision.evaluateSingle(ProcessVariables.create()
                 .with(LICENCE_COST, software.licenceCostEur().doubleValue())
                 .with(ADMIN_RIGHTS, adminRights)
                 .asMap());
         return Boolean.TRUE.equals(result.get(APPROVAL_REQUIRED.name()));
+    }
+
+    /**
+     * The product a submission chose, if it is active: what the start form's validation needs at submit, without
+     * the rest of the catalogue. The request recorded in the same transaction reuses it.
+     */
+    public Optional<Software> chosen(long softwareId) {
+        return checked.get(softwareId, software::findActive);
     }
 
     /** What the process needs to know of the chosen product: its licence cost and how it is delivered. */
@@ -72,7 +92,7 @@ public class SoftwareAccessService {
     @Transactional
     public RecordedRequest recordRequest(long requestId, long softwareId, String justification, boolean adminRights,
                                          LocalDate endDate) {
-        Software chosen = software.findActive(softwareId)
+        Software chosen = checked.get(softwareId, software::findActive)
                 .orElseThrow(() -> new IllegalArgumentException("No active software with id " + softwareId));
         jdbc.sql("""
                 insert into software_access_request (request_id, software_id, justification, admin_rights, end_date)
@@ -101,18 +121,18 @@ public class SoftwareAccessService {
     @Transactional
     public void grant(long requestId) {
         Request request = requests.get(requestId);
-        boolean alreadyGranted = jdbc.sql("select count(*) from software_grant where request_id = ?").param(requestId)
-                .query(Integer.class).single() > 0;
-        if (alreadyGranted) {
+        // one statement checks and inserts: a retry finds the earlier attempt's row and inserts nothing
+        int granted = jdbc.sql("""
+                insert into software_grant (request_id, username, software_id, admin_rights, granted_at, end_date)
+                select r.request_id, ?, r.software_id, r.admin_rights, ?, r.end_date
+                from software_access_request r
+                where r.request_id = ? and not exists (select 1 from software_grant g where g.request_id = r.request_id)""")
+                .params(request.requester(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId)
+                .update();
+        if (granted == 0) {
             log.info("Access for {} was already granted; nothing to do", request.number());
             return;
         }
-        jdbc.sql("""
-                insert into software_grant (request_id, username, software_id, admin_rights, granted_at, end_date)
-                select r.request_id, ?, r.software_id, r.admin_rights, ?, r.end_date
-                from software_access_request r where r.request_id = ?""")
-                .params(request.requester(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId)
-                .update();
         requests.changeStatus(requestId, RequestStatus.FULFILLED, null);
         notifications.notify(request.requester(), request.number(), NotificationService.FULFILLED,
                 request.number(), request.summary());

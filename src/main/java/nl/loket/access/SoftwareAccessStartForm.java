@@ -1,8 +1,10 @@
 package nl.loket.access;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import nl.loket.request.StartFormContext;
 import nl.loket.ui.Formats;
@@ -37,6 +39,34 @@ class SoftwareAccessStartForm implements StartFormContext {
                 .map(choice -> Map.<String, Object>of("label", label(choice, locale), "value", choice.software().id()))
                 .toList();
         return Map.of(SoftwareAccessProcess.SOFTWARE_OPTIONS, options);
+    }
+
+    /** Only the chosen product, if it is active: the form's validation refuses anything else, as on the page. */
+    @Override
+    public Map<String, Object> submissionVariables(Map<String, Object> submitted, Locale locale) {
+        List<Map<String, Object>> options = idOf(submitted.get(SoftwareAccessProcess.SOFTWARE.name()))
+                .flatMap(service::chosen)
+                .map(software -> List.of(Map.<String, Object>of("label", software.name(), "value", software.id())))
+                .orElse(List.of());
+        return Map.of(SoftwareAccessProcess.SOFTWARE_OPTIONS, options);
+    }
+
+    /** The chosen product's name, as the process records it (checked moments ago in this transaction). */
+    @Override
+    public Optional<String> summaryOf(Map<String, Object> values) {
+        return idOf(values.get(SoftwareAccessProcess.SOFTWARE.name())).flatMap(service::chosen).map(Software::name);
+    }
+
+    /** An id as the validator compares option values: 12, 12.0 and "12" are the same. */
+    private static Optional<Long> idOf(Object value) {
+        if (!(value instanceof Number) && !(value instanceof String)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(value.toString().strip()).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private String label(SoftwareChoice choice, Locale locale) {

@@ -17,6 +17,7 @@ import nl.loket.search.SearchQuery;
 import nl.loket.security.CurrentUser;
 import nl.loket.workflow.ProcessCatalogReader;
 import nl.loket.workflow.StartableProcess;
+import nl.loket.workflow.StartableVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,11 +31,17 @@ public class CatalogService {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
+    /** A catalogue item the current user may start, and the version of its process that a start starts. */
+    public record Startable(CatalogItem item, String definitionId) {
+    }
+
     private final ProcessCatalogReader processes;
+    private final StartableVersions versions;
     private final CurrentUser currentUser;
 
-    CatalogService(ProcessCatalogReader processes, CurrentUser currentUser) {
+    CatalogService(ProcessCatalogReader processes, StartableVersions versions, CurrentUser currentUser) {
         this.processes = processes;
+        this.versions = versions;
         this.currentUser = currentUser;
     }
 
@@ -80,7 +87,26 @@ public class CatalogService {
     }
 
     public Optional<CatalogItem> find(String processKey, Locale locale) {
-        return items(locale).stream().filter(item -> item.processKey().equals(processKey)).findFirst();
+        return startable(processKey, locale).map(Startable::item);
+    }
+
+    /**
+     * The item, if the current user may start it, from the latest version kept in memory ({@link StartableVersions}):
+     * a start page and a submit cost no query here, however large the catalogue. The user's groups are their roles
+     * (Loket syncs them into the engine as its groups).
+     */
+    public Optional<Startable> startable(String processKey, Locale locale) {
+        return startableVersion(processKey)
+                .filter(version -> version.process().properties().containsKey(CATEGORY))
+                .map(version -> new Startable(toItem(version.process(), locale), version.process().definitionId()));
+    }
+
+    private Optional<StartableVersions.StartableVersion> startableVersion(String processKey) {
+        if (!currentUser.isLoggedIn()) {
+            return Optional.empty();
+        }
+        String me = currentUser.username();
+        return versions.latest(processKey).filter(version -> version.startableBy(me, currentUser.roles()));
     }
 
     /**
@@ -115,7 +141,7 @@ public class CatalogService {
     /** Refuses, on the server, a request type the current user may not start. */
     public void checkMayStart(String processKey) {
         String me = currentUser.username();
-        if (!processes.isStartableBy(processKey, me)) {
+        if (startableVersion(processKey).isEmpty()) {
             log.warn("Refused: {} may not start {}", me, processKey);
             throw new NotStartableException(processKey, me);
         }

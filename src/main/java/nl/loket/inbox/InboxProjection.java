@@ -3,10 +3,13 @@ package nl.loket.inbox;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import nl.loket.scheduling.StartUpLock;
+import nl.loket.TransactionScoped;
 import nl.loket.request.RequestVariables;
 import nl.loket.workflow.EveryUserTaskListener;
 import nl.loket.workflow.TaskWorkService;
@@ -42,6 +45,9 @@ class InboxProjection implements EveryUserTaskListener {
     private final TaskWorkService tasks;
     private final StartUpLock startUp;
     private final TransactionTemplate transactions;
+    /** The tasks created in this transaction, written when it commits. */
+    private final TransactionScoped<String, TaskWorkService.OpenTask> pending =
+            new TransactionScoped<>(created -> created.forEach(this::insertRow));
 
     InboxProjection(JdbcClient jdbc, @Lazy TaskWorkService tasks, StartUpLock startUp,
                     PlatformTransactionManager transactionManager) {
@@ -54,22 +60,60 @@ class InboxProjection implements EveryUserTaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case TaskListener.EVENTNAME_CREATE -> insert(task);
-            case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> update(task);
-            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> delete(task.getId());
+            case TaskListener.EVENTNAME_CREATE -> created(task);
+            case TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> changed(task);
+            case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> ended(task.getId());
             default -> { }
         }
     }
 
-    private void insert(DelegateTask task) {
+    /**
+     * A new task is written once, when its transaction commits, as it is then: the engine still assigns it or sets
+     * its due date after "create", and each of those events would otherwise be an update of the row just inserted.
+     */
+    private void created(DelegateTask task) {
         Object requestId = task.getVariable(RequestVariables.REQUEST_ID.name());
         if (!(requestId instanceof Long id)) {
             return;
         }
-        insertRow(new TaskWorkService.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        if (pending.active()) {
+            pending.put(task.getId(), snapshot(task, id));
+        } else {
+            insertRow(snapshot(task, id));
+        }
+    }
+
+    private void changed(DelegateTask task) {
+        Optional<TaskWorkService.OpenTask> created = pending.peek(task.getId());
+        if (created.isPresent()) {
+            pending.put(task.getId(), snapshot(task, created.get().variableValue()));
+        } else {
+            update(task);
+        }
+    }
+
+    private void ended(String taskId) {
+        if (!pending.forget(taskId)) {
+            delete(taskId);
+        }
+    }
+
+    private static TaskWorkService.OpenTask snapshot(DelegateTask task, Long requestId) {
+        Set<String> groups = new LinkedHashSet<>();
+        Set<String> users = new LinkedHashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                if (link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                }
+                if (link.getUserId() != null) {
+                    users.add(link.getUserId());
+                }
+            }
+        }
+        return new TaskWorkService.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 task.getAssignee(), task.getPriority(), task.getDueDate(), task.getFollowUpDate(), task.getCreateTime(),
-                id, Set.of(), Set.of()));
-        writeCandidates(task);
+                requestId, groups, users);
     }
 
     /** Adds an open task; its candidates are written by the caller. */
@@ -121,7 +165,7 @@ class InboxProjection implements EveryUserTaskListener {
                 .params(task.getAssignee(), task.getPriority(), utc(task.getDueDate()), utc(task.getFollowUpDate()),
                         task.getName(), task.getId())
                 .update();
-        if (updated > 0) {
+        if (updated > 0 && !TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             jdbc.sql("delete from inbox_task_candidate where task_id = ?").param(task.getId()).update();
             writeCandidates(task);
         }
@@ -140,8 +184,8 @@ class InboxProjection implements EveryUserTaskListener {
                 .params(taskId, group, user).update();
     }
 
+    /** Its candidates go with it (on delete cascade). */
     private void delete(String taskId) {
-        jdbc.sql("delete from inbox_task_candidate where task_id = ?").param(taskId).update();
         jdbc.sql("delete from inbox_task where task_id = ?").param(taskId).update();
     }
 

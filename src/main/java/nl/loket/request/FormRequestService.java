@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import nl.loket.catalog.CatalogItem;
@@ -20,8 +21,10 @@ import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.workflow.DeployedForms;
+import nl.loket.workflow.DeploymentObserver;
 import nl.loket.workflow.ProcessModelException;
 import nl.loket.workflow.ProcessVariables;
+import nl.loket.workflow.StartableVersions;
 import nl.loket.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,7 @@ import com.vaadin.flow.i18n.I18NProvider;
  * ({@link #startedOutside}, called by {@code StartedOutsideLoketListener}).
  */
 @Service
-public class FormRequestService {
+public class FormRequestService implements DeploymentObserver {
 
     private static final Logger log = LoggerFactory.getLogger(FormRequestService.class);
 
@@ -50,6 +53,7 @@ public class FormRequestService {
     }
 
     private final CatalogService catalog;
+    private final StartableVersions versions;
     private final DeployedForms forms;
     private final FormSchemaParser parser;
     private final FormSubmissionValidator validator;
@@ -60,14 +64,19 @@ public class FormRequestService {
     private final Map<String, StartFormContext> contexts;
     private final NotificationService notifications;
     private final I18NProvider texts;
+    /** Parsed start forms by process definition id (empty: none Loket can render); forgotten at every deployment. */
+    private final Map<String, Optional<FormSchema>> schemas = new ConcurrentHashMap<>();
+    /** The request a submit on this thread is starting, so the start listener need not read it back. */
+    private final ThreadLocal<Long> starting = new ThreadLocal<>();
 
-    FormRequestService(CatalogService catalog, DeployedForms forms, FormSchemaParser parser,
+    FormRequestService(CatalogService catalog, StartableVersions versions, DeployedForms forms, FormSchemaParser parser,
                        FormSubmissionValidator validator, RequestService requests, UserAccountService users,
                        WorkflowService workflow, CurrentUser currentUser, List<StartFormContext> contexts,
                        NotificationService notifications, I18NProvider texts) {
         this.notifications = notifications;
         this.texts = texts;
         this.catalog = catalog;
+        this.versions = versions;
         this.forms = forms;
         this.parser = parser;
         this.validator = validator;
@@ -80,8 +89,8 @@ public class FormRequestService {
 
     /** The catalogue item and its start form, if the user may start it and it has a form Loket can render. */
     public Optional<StartForm> startForm(String processKey, Locale locale) {
-        return catalog.find(processKey, locale).flatMap(item -> forms.startForm(processKey)
-                .map(json -> new StartForm(item, parser.parse(json), contextOf(processKey, locale))));
+        return catalog.startable(processKey, locale).flatMap(startable -> schemaOf(startable.definitionId())
+                .map(schema -> new StartForm(startable.item(), schema, contextOf(processKey, locale))));
     }
 
     /**
@@ -100,29 +109,59 @@ public class FormRequestService {
         });
     }
 
+    /**
+     * Checks the submission against the start form of the version it starts, then creates the request and starts
+     * that version. What does not change between deployments (the version, who may start it, the parsed form) is
+     * kept in memory, and the form's options are checked for what was chosen only, so a submit costs the same
+     * however large the catalogue is (docs/performance.md).
+     */
     @Transactional
     public Request submit(String processKey, Map<String, Object> submitted, Locale locale) {
         catalog.checkMayStart(processKey);
-        StartForm start = startForm(processKey, locale)
+        CatalogService.Startable startable = catalog.startable(processKey, locale)
                 .orElseThrow(() -> new IllegalStateException("No start form for " + processKey));
-        FormValidation validation = validator.validate(start.schema(), submitted, start.context());
+        FormSchema schema = schemaOf(startable.definitionId())
+                .orElseThrow(() -> new IllegalStateException("No start form for " + processKey));
+        FormValidation validation = validator.validate(schema, submitted,
+                submissionContextOf(processKey, submitted, locale));
         String requester = currentUser.username();
         if (!validation.isValid()) {
             log.warn("Refused {} request from {}: {}", processKey, requester, validation.errors().keySet());
             throw new InvalidFormSubmissionException(validation.errors());
         }
-        Request request = requests.create(processKey, requester, start.item().name());
+        Request request = requests.createForStart(processKey, requester, summaryOf(processKey, validation)
+                .orElse(startable.item().name()));
         String instanceId;
+        starting.set(request.id());
         try {
-            instanceId = workflow.start(processKey, request.number(), variablesOf(validation, request));
+            instanceId = workflow.startVersion(startable.definitionId(), request.number(),
+                    variablesOf(validation, request));
         } catch (ProcessModelException e) {
+            versions.forget();
             // the transaction rolls back: no request row without its process
             log.error("Request type {} is broken: the request of {} could not be started: {}", processKey, requester,
                     e.getCause().getMessage());
             throw new RequestNotStartedException(processKey, e);
+        } finally {
+            starting.remove();
         }
         requests.attachProcess(request, instanceId);
         return submitted(request, "");
+    }
+
+    @Override
+    public void deploymentsChanged() {
+        schemas.clear();
+    }
+
+    private Optional<FormSchema> schemaOf(String definitionId) {
+        Optional<FormSchema> schema = schemas.get(definitionId);
+        if (schema == null) {
+            // not computeIfAbsent: reading the form may make the engine redeploy, which clears this map
+            schema = forms.startFormOfDefinition(definitionId).map(parser::parse);
+            schemas.put(definitionId, schema);
+        }
+        return schema;
     }
 
     /**
@@ -189,6 +228,9 @@ public class FormRequestService {
      */
     @Transactional(readOnly = true)
     public void checkNamedRequest(String processKey, Object requestId, String user) {
+        if (requestId instanceof Long id && id.equals(starting.get())) {
+            return; // the submit on this thread created it a moment ago, after its own checks
+        }
         boolean fits = (requestId instanceof Long || requestId instanceof Integer)
                 && requests.find(((Number) requestId).longValue())
                 .filter(request -> request.type().equals(processKey))
@@ -229,6 +271,16 @@ public class FormRequestService {
                         + texts.getTranslation(error.getValue().messageKey(), Locale.ENGLISH,
                         error.getValue().arguments().toArray()))
                 .collect(Collectors.joining("; "));
+    }
+
+    private Optional<String> summaryOf(String processKey, FormValidation validation) {
+        StartFormContext context = contexts.get(processKey);
+        return context == null ? Optional.empty() : context.summaryOf(validation.values());
+    }
+
+    private Map<String, Object> submissionContextOf(String processKey, Map<String, Object> submitted, Locale locale) {
+        StartFormContext context = contexts.get(processKey);
+        return context == null ? Map.of() : context.submissionVariables(submitted == null ? Map.of() : submitted, locale);
     }
 
     private Map<String, Object> contextOf(String processKey, Locale locale) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Year;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,24 @@ class RequestRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the request and gives it its number, REQ-&lt;year&gt;-&lt;id, six digits&gt;. */
-    Request insert(String type, String requester, String summary, Instant now) {
+    /**
+     * Inserts the request and gives it its number, REQ-&lt;year&gt;-&lt;id, six digits&gt;. Returns the row as
+     * written, without reading it back.
+     */
+    Request insert(String type, String requester, String summary, Instant at) {
+        Request request = insertWithoutNumber(type, requester, summary, at);
+        jdbc.sql("update service_request set request_number = ? where id = ?").params(request.number(), request.id())
+                .update();
+        return request;
+    }
+
+    /**
+     * Inserts the request; its number (in the request returned) is written later, with its process instance
+     * ({@link #attachProcess}), in the same transaction.
+     */
+    Request insertWithoutNumber(String type, String requester, String summary, Instant at) {
+        // the database keeps microseconds: the request returned must equal the one read later
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into service_request (request_type, requester, summary, status, created_at, updated_at)
@@ -39,13 +56,13 @@ class RequestRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         String number = "REQ-%d-%06d".formatted(Year.from(now.atOffset(ZoneOffset.UTC)).getValue(), id);
-        jdbc.sql("update service_request set request_number = ? where id = ?").params(number, id).update();
-        return findById(id).orElseThrow();
+        return new Request(id, number, type, requester, summary, RequestStatus.SUBMITTED, null, null, now, now);
     }
 
-    void attachProcess(long id, String processInstanceId) {
-        jdbc.sql("update service_request set process_instance_id = ? where id = ?").params(processInstanceId, id)
-                .update();
+    /** The request's process instance, and its number (again, or for the first time). */
+    void attachProcess(long id, String number, String processInstanceId) {
+        jdbc.sql("update service_request set request_number = ?, process_instance_id = ? where id = ?")
+                .params(number, processInstanceId, id).update();
     }
 
     void updateSummary(long id, String summary) {

@@ -1,6 +1,8 @@
 package nl.loket.request;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
+import nl.loket.TransactionScoped;
 import nl.loket.notification.NotificationService;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.UserAccountService;
@@ -44,6 +47,12 @@ public class RequestService {
     private final RequestComments comments;
     private final NotificationService notifications;
     private final UserAccountService users;
+    /**
+     * The requests written in this transaction, as written: a submit reads its request back after the start, and
+     * the steps of the start read it too; an update that changes nothing (the summary it was created with) is not
+     * sent. Only rows this service wrote are served from memory.
+     */
+    private final TransactionScoped<Long, Request> written = new TransactionScoped<>();
 
     RequestService(RequestRepository requests, ProcessHistoryService history, CurrentUser currentUser, Clock clock,
                    List<RequestFacts> facts, StartFormFacts startFormFacts, List<RequestProgress> progress,
@@ -73,23 +82,49 @@ public class RequestService {
     /** For a request type's own service, inside its submit transaction. */
     @Transactional
     public Request create(String type, String requester, String summary) {
-        return requests.insert(type, requester, summary, clock.instant());
+        Request request = requests.insert(type, requester, summary, clock.instant());
+        written.put(request.id(), request);
+        return request;
+    }
+
+    /**
+     * The same for a start that attaches its process in the same transaction ({@link #attachProcess}): the number
+     * is written with the process instance, one update fewer. Until then only this service knows the number.
+     */
+    @Transactional
+    public Request createForStart(String type, String requester, String summary) {
+        Request request = requests.insertWithoutNumber(type, requester, summary, clock.instant());
+        written.put(request.id(), request);
+        return request;
     }
 
     @Transactional
     public void attachProcess(Request request, String processInstanceId) {
-        requests.attachProcess(request.id(), processInstanceId);
+        requests.attachProcess(request.id(), request.number(), processInstanceId);
+        written.peek(request.id()).ifPresent(known -> written.put(known.id(), new Request(known.id(), known.number(),
+                known.type(), known.requester(), known.summary(), known.status(), processInstanceId,
+                known.outcomeReason(), known.createdAt(), known.updatedAt())));
     }
 
     /** A request type's own summary, once its process knows more than the catalogue item's name. */
     @Transactional
     public void changeSummary(long requestId, String summary) {
+        Optional<Request> known = written.peek(requestId);
+        if (known.isPresent() && known.get().summary().equals(summary)) {
+            return;
+        }
         requests.updateSummary(requestId, summary);
+        known.ifPresent(r -> written.put(r.id(), new Request(r.id(), r.number(), r.type(), r.requester(), summary,
+                r.status(), r.processInstanceId(), r.outcomeReason(), r.createdAt(), r.updatedAt())));
     }
 
     @Transactional
     public void changeStatus(long requestId, RequestStatus status, String reason) {
-        requests.updateStatus(requestId, status, reason, clock.instant());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        requests.updateStatus(requestId, status, reason, now);
+        written.peek(requestId).ifPresent(r -> written.put(r.id(), new Request(r.id(), r.number(), r.type(),
+                r.requester(), r.summary(), status, r.processInstanceId(), reason == null ? r.outcomeReason() : reason,
+                r.createdAt(), now)));
     }
 
     /** An approval task was created: the request awaits approval, and the approver (if one person) is told. */
@@ -129,12 +164,11 @@ public class RequestService {
     }
 
     public Request get(long requestId) {
-        return requests.findById(requestId)
-                .orElseThrow(() -> new IllegalArgumentException("No request with id " + requestId));
+        return find(requestId).orElseThrow(() -> new IllegalArgumentException("No request with id " + requestId));
     }
 
     public Optional<Request> find(long requestId) {
-        return requests.findById(requestId);
+        return written.peek(requestId).or(() -> requests.findById(requestId));
     }
 
     public Optional<Request> findByNumber(String number) {
@@ -189,7 +223,7 @@ public class RequestService {
         if (handler != null) {
             handler.withdrawn(request);
         }
-        requests.updateStatus(request.id(), RequestStatus.WITHDRAWN, trimmed.isEmpty() ? null : trimmed, clock.instant());
+        changeStatus(request.id(), RequestStatus.WITHDRAWN, trimmed.isEmpty() ? null : trimmed);
         log.info("{} withdrew request {}", me, number);
         return get(request.id());
     }

@@ -2,6 +2,7 @@ package nl.loket.security;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,13 +18,35 @@ class UserAccountRepository {
         this.jdbc = jdbc;
     }
 
+    /** An account with the language e-mail to them is written in. */
+    record AccountRow(UserAccount account, String language) {
+    }
+
     Optional<UserAccount> find(String username) {
-        return jdbc.sql("select username, display_name, email, manager_username, enabled from loket_user where username = ?")
+        return findWithLanguage(username).map(AccountRow::account);
+    }
+
+    /** The account, its roles and its language in one query (a row per role). */
+    Optional<AccountRow> findWithLanguage(String username) {
+        List<Map.Entry<AccountRow, String>> rows = jdbc.sql("""
+                        select u.username, u.display_name, u.email, u.manager_username, u.enabled, u.language, r.role
+                        from loket_user u left join loket_user_role r on r.username = u.username
+                        where u.username = ?""")
                 .param(username)
-                .query((rs, i) -> new UserAccount(rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("email"), rs.getString("manager_username"), rs.getBoolean("enabled"),
-                        rolesOf(rs.getString("username"))))
-                .optional();
+                .query((rs, i) -> new java.util.AbstractMap.SimpleEntry<>(new AccountRow(
+                        new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                                rs.getString("manager_username"), rs.getBoolean("enabled"), Set.of()),
+                        rs.getString("language") == null ? "nl" : rs.getString("language")), rs.getString("role")))
+                .list().stream().map(entry -> (Map.Entry<AccountRow, String>) entry).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountRow first = rows.get(0).getKey();
+        Set<String> roles = new HashSet<>();
+        rows.stream().map(Map.Entry::getValue).filter(java.util.Objects::nonNull).forEach(roles::add);
+        UserAccount account = first.account();
+        return Optional.of(new AccountRow(new UserAccount(account.username(), account.displayName(), account.email(),
+                account.managerUsername(), account.enabled(), roles), first.language()));
     }
 
     Optional<String> passwordHash(String username) {
@@ -72,10 +95,5 @@ class UserAccountRepository {
             jdbc.sql("insert into loket_user_role (username, role) values (?, ?)")
                     .params(account.username(), role).update();
         }
-    }
-
-    private Set<String> rolesOf(String username) {
-        return new HashSet<>(jdbc.sql("select role from loket_user_role where username = ?").param(username)
-                .query(String.class).list());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import nl.loket.TransactionScoped;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,8 @@ public class UserAccountService {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    /** Accounts read in this transaction: a submit asks for the requester's for the approver, the e-mail and its language. */
+    private final TransactionScoped<String, UserAccountRepository.AccountRow> read = new TransactionScoped<>();
 
     UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
                        ApplicationEventPublisher events) {
@@ -24,7 +27,7 @@ public class UserAccountService {
     }
 
     public Optional<UserAccount> find(String username) {
-        return accounts.find(username);
+        return row(username).map(UserAccountRepository.AccountRow::account);
     }
 
     public List<UserAccount> all() {
@@ -32,12 +35,12 @@ public class UserAccountService {
     }
 
     public String displayName(String username) {
-        return accounts.find(username).map(UserAccount::displayName).orElse(username);
+        return find(username).map(UserAccount::displayName).orElse(username);
     }
 
     /** The language the user last chose in the portal ("nl" or "en"): e-mail to them is written in it. */
     public Locale language(String username) {
-        return Locale.forLanguageTag(accounts.language(username));
+        return Locale.forLanguageTag(row(username).map(UserAccountRepository.AccountRow::language).orElse("nl"));
     }
 
     /**
@@ -48,6 +51,7 @@ public class UserAccountService {
     public void followLanguage(String username, Locale language) {
         if (accounts.chosenLanguage(username).isEmpty()) {
             accounts.updateLanguage(username, code(language));
+            read.forget(username);
         }
     }
 
@@ -55,11 +59,16 @@ public class UserAccountService {
     @Transactional
     public void changeLanguage(String username, Locale language) {
         accounts.chooseLanguage(username, code(language));
+        read.forget(username);
     }
 
     /** The language the user chose with the switcher, if they ever did. */
     public Optional<Locale> chosenLanguage(String username) {
         return accounts.chosenLanguage(username).map(Locale::forLanguageTag);
+    }
+
+    private Optional<UserAccountRepository.AccountRow> row(String username) {
+        return read.get(username, accounts::findWithLanguage);
     }
 
     private static String code(Locale language) {
@@ -73,6 +82,7 @@ public class UserAccountService {
             return false;
         }
         accounts.insert(account, passwordEncoder.encode(rawPassword));
+        read.forget(account.username());
         events.publishEvent(new UserAccountCreated(account.username()));
         return true;
     }

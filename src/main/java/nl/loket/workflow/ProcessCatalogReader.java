@@ -96,7 +96,7 @@ public class ProcessCatalogReader {
         return new CandidateStarters(users, groups, known);
     }
 
-    private StartableProcess describe(ProcessDefinition definition) {
+    StartableProcess describe(ProcessDefinition definition) {
         // the engine caches parsed models, so this does not re-read the deployment each time
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Process process = model.getModelElementById(definition.getKey());

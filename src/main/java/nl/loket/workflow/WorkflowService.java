@@ -23,12 +23,24 @@ public class WorkflowService {
      * maps (a form's checklists, groups with a path, dynamic lists) are stored as Json, as Tasklist stores them.
      */
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
+        return started(processKey, () -> runtimeService.startProcessInstanceByKey(processKey, businessKey,
+                JsonVariables.toEngine(variables)));
+    }
+
+    /**
+     * Starts this version of a process, as {@link #start} does: the version whose start form the submission was
+     * checked against.
+     */
+    public String startVersion(String definitionId, String businessKey, Map<String, Object> variables) {
+        return started(definitionId, () -> runtimeService.startProcessInstanceById(definitionId, businessKey,
+                JsonVariables.toEngine(variables)));
+    }
+
+    private static String started(String process, java.util.function.Supplier<ProcessInstance> start) {
         try {
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, businessKey,
-                    JsonVariables.toEngine(variables));
-            return instance.getId();
+            return start.get().getId();
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-            throw new ProcessModelException("Process '" + processKey + "' could not be started", e);
+            throw new ProcessModelException("Process '" + process + "' could not be started", e);
         }
     }
 

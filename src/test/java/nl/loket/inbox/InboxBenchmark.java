@@ -2,9 +2,6 @@ package nl.loket.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,18 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import nl.loket.support.EmbeddedPostgresConfiguration;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.SqlStatements;
 import nl.loket.support.TestUsers;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,19 +26,24 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Not a test: a benchmark, run with {@code mvn verify -Pbenchmark}. It loads 1,000 and then 100,000 open tasks
+ * Not a test: a benchmark, run with {@code mvn verify -Pbenchmark -Dit.test=InboxBenchmark}; sizes from system
+ * properties ({@code benchmark.inbox.sizes}, {@code benchmark.runs}, {@code benchmark.warmup}). By default it loads
+ * 1,000 and then 100,000 open tasks
  * into a real PostgreSQL server (real process instances, through the engine, so the read model is filled the way
  * it is in production) and prints the inbox's first page p50/p95 and the SQL statements per page. The figures go
  * to docs/performance.md.
  */
 @LoketIntegrationTest
-@Import({EmbeddedPostgresConfiguration.class, InboxBenchmark.StatementCounting.class})
+@Import(EmbeddedPostgresConfiguration.class)
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=benchmark")
 class InboxBenchmark {
 
     static final int PAGE = 50;
-    static final int WARM_UP = 30;
-    static final int RUNS = 300;
+    static final int WARM_UP = Integer.getInteger("benchmark.warmup", 30);
+    static final int RUNS = Integer.getInteger("benchmark.runs", 300);
+    /** Open tasks to measure at, in ascending order: -Dbenchmark.inbox.sizes=1000,100000 (the default). */
+    static final int[] SIZES = java.util.Arrays.stream(System.getProperty("benchmark.inbox.sizes", "1000,100000")
+            .split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     static final String[] REQUESTERS = {"emma", "frank", "ada"};
 
     @Autowired InboxService inbox;
@@ -62,7 +60,7 @@ class InboxBenchmark {
         report.add(String.format(Locale.ROOT, "%-8s %-34s %9s %9s %11s", "tasks", "page (50 rows)", "p50 ms",
                 "p95 ms", "statements"));
         int loaded = 0;
-        for (int target : new int[] {1_000, 100_000}) {
+        for (int target : SIZES) {
             Instant start = Instant.now();
             load(target - loaded);
             loaded = target;
@@ -89,11 +87,11 @@ class InboxBenchmark {
         List<Long> nanos = new ArrayList<>();
         int statements = 0;
         for (int i = 0; i < RUNS; i++) {
-            StatementCounting.COUNT.set(0);
             long begin = System.nanoTime();
-            List<InboxItem> page = firstPage(filter);
+            SqlStatements.Recorded<List<InboxItem>> recorded = SqlStatements.of(() -> firstPage(filter));
             nanos.add(System.nanoTime() - begin);
-            statements = StatementCounting.COUNT.get();
+            List<InboxItem> page = recorded.result();
+            statements = recorded.count();
             assertThat(page).isNotEmpty().allSatisfy(item -> assertThat(item.request().requester()).isNotEqualTo("mark"));
         }
         Collections.sort(nanos);
@@ -130,49 +128,6 @@ class InboxBenchmark {
                     jdbc.sql("update service_request set process_instance_id = ? where id = ?").params(instance, id).update();
                 }
             });
-        }
-    }
-
-    /** Counts the SQL statements Loket's code prepares, to print them per page. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StatementCounting {
-
-        static final AtomicInteger COUNT = new AtomicInteger();
-
-        @Bean
-        static BeanPostProcessor countStatements() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DataSource dataSource) || bean instanceof Proxy) {
-                        return bean;
-                    }
-                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                            (proxy, method, args) -> {
-                                Object result = invoke(method, dataSource, args);
-                                return result instanceof Connection connection ? counting(connection) : result;
-                            });
-                }
-            };
-        }
-
-        private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        private static Connection counting(Connection connection) {
-            InvocationHandler handler = (proxy, method, args) -> {
-                if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")) {
-                    COUNT.incrementAndGet();
-                }
-                return invoke(method, connection, args);
-            };
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
         }
     }
 }
