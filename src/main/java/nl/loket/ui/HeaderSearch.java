@@ -17,6 +17,8 @@ class HeaderSearch extends Div {
     HeaderSearch() {
         addClassName("loket-header-search");
         getElement().setAttribute("role", "search");
+        // a name of its own: the results page has a search landmark too
+        getElement().setAttribute("aria-label", getTranslation("search.field"));
         field = new SearchBox(getTranslation("search.field"), getTranslation("search.placeholder"));
         field.setId("header-search");
         field.addClassName("loket-header-search-field");

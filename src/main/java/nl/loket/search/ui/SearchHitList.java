@@ -51,7 +51,7 @@ public class SearchHitList extends Div {
         if (hit.context() != null && !hit.context().isBlank()) {
             Div context = new Div(hit.kind() == SearchKind.PRODUCT ? getTranslation("search.in", hit.context())
                     : hit.context());
-            context.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.TERTIARY);
+            context.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
             text.add(context);
         }
         ListItem item = new ListItem(icon, text);

@@ -44,6 +44,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         query.onSearch(typed -> query.getUI().ifPresent(ui -> SearchBox.openResults(ui, typed)));
         Div box = new Div(query);
         box.getElement().setAttribute("role", "search");
+        box.getElement().setAttribute("aria-label", getTranslation("search.title"));
         box.setWidthFull();
         summary.setId("search-summary");
         // read out when a new search on this page changes it

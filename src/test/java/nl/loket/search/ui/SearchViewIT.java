@@ -35,7 +35,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -220,7 +220,7 @@ class SearchViewIT {
     }
 
     private static List<String> headings() {
-        return _find(H3.class).stream().filter(h -> h.getParent().filter(SearchHitList.class::isInstance).isPresent())
-                .map(H3::getText).toList();
+        return _find(H2.class).stream().filter(h -> h.getParent().filter(SearchHitList.class::isInstance).isPresent())
+                .map(H2::getText).toList();
     }
 }
