@@ -34,6 +34,18 @@ class SecurityConfig {
     static final RequestMatcher HEALTH = path("/actuator/health/**");
     static final String LOGIN_VIEW = "/login";
     static final RequestMatcher PUBLIC_STYLES = path("/styles/**");
+    /** Cockpit's, Tasklist's and Admin's "Log out": ends the portal session too (it is the same session). */
+    static final RequestMatcher CAMUNDA_LOGOUT = PathPatternRequestMatcher.withDefaults()
+            .matcher(org.springframework.http.HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout");
+
+    /**
+     * The portal's Content-Security-Policy: the strictest Vaadin works under (its client runs server-sent
+     * JavaScript through Function, hence 'unsafe-eval'; its bootstrap page and components set inline scripts and
+     * styles). Camunda's web apps send a policy of their own (with a nonce), so this one is not added there.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -62,6 +74,21 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Headers on every portal response (Spring Security already sends X-Content-Type-Options, X-Frame-Options,
+     * Cache-Control, and HSTS over TLS): the Content-Security-Policy outside Camunda's web apps, a Referrer-Policy
+     * that keeps request and task addresses inside the portal.
+     */
+    private static void securityHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+                        new org.springframework.security.web.util.matcher.NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+                        new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                                "Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    }
+
     /** For machine clients: HTTP Basic on every call, no session, hence no CSRF token to protect. */
     private static HttpSecurity statelessBasicAuth(HttpSecurity http) throws Exception {
         return http.httpBasic(withDefaults())
@@ -78,6 +105,9 @@ class SecurityConfig {
                 .requestMatchers(CAMUNDA_WEBAPPS).hasRole(Roles.PROCESS_ADMIN));
         // Camunda's web apps bring their own CSRF protection (X-XSRF-TOKEN); Vaadin's stays as Vaadin sets it.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA_WEBAPPS));
+        securityHeaders(http);
+        http.addFilterBefore(new CamundaLogoutFilter(CAMUNDA_LOGOUT),
+                org.springframework.security.web.authentication.logout.LogoutFilter.class);
         // by path, so that security does not depend on the UI package
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_VIEW));
         return http.build();

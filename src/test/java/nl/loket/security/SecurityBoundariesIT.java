@@ -110,6 +110,45 @@ class SecurityBoundariesIT {
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void logging_out_of_cockpit_ends_the_portal_session_too() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = loggedIn("ada", cookies);
+        assertThat(get(browser, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie")).getValue();
+        String logout = "/camunda/api/admin/auth/user/default/logout";
+
+        assertThat(post(browser, logout).statusCode()).as("without Camunda's CSRF token").isEqualTo(403);
+        assertThat(get(browser, "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+
+        assertThat(post(browser, logout, "X-XSRF-TOKEN", xsrf).statusCode()).isEqualTo(200);
+        assertThat(get(browser, "/camunda/api/admin/auth/user/default").statusCode()).as("Cockpit's API")
+                .isIn(302, 401);
+        HttpResponse<String> portal = get(browser, "/");
+        assertThat(portal.statusCode()).as("the portal").isEqualTo(302);
+        assertThat(portal.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/login"));
+    }
+
+    @Test
+    void portal_responses_carry_the_security_headers() throws Exception {
+        HttpResponse<String> login = get(anonymous(), "/login");
+        assertThat(login.headers().allValues("Content-Security-Policy")).singleElement()
+                .satisfies(csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'",
+                        "object-src 'none'", "form-action 'self'"));
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void camundas_web_apps_keep_their_own_content_security_policy() throws Exception {
+        HttpResponse<String> cockpit = get(loggedIn("ada"), "/camunda/app/cockpit/default/");
+        assertThat(cockpit.headers().allValues("Content-Security-Policy")).as("one policy, Camunda's")
+                .singleElement().satisfies(csp -> assertThat(csp).contains("'nonce-")
+                        .isNotEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY));
+    }
+
     // --- portal ------------------------------------------------------------------------------------------------
 
     @Test
@@ -175,7 +214,12 @@ class SecurityBoundariesIT {
     }
 
     private HttpClient loggedIn(String user) throws Exception {
-        HttpClient browser = anonymous();
+        return loggedIn(user, new CookieManager());
+    }
+
+    private HttpClient loggedIn(String user, CookieManager cookies) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         get(browser, "/login");
         HttpResponse<String> response = postLogin(browser, user, "demo");
         assertThat(response.statusCode()).as("login of " + user).isEqualTo(302);
@@ -195,6 +239,15 @@ class SecurityBoundariesIT {
     private HttpResponse<String> get(HttpClient client, String path, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }
