@@ -53,7 +53,8 @@ import jakarta.mail.internet.MimeMessage;
  * Two Loket nodes on one PostgreSQL, as an IT department runs it: two application contexts in one JVM (ports of
  * their own, both job executors and mail schedulers on, the same settings but the engine's name, which Camunda's
  * JVM-wide registry needs to be unique here), started at the same moment on an empty database. Requests are
- * submitted and approved across both nodes; SQL then counts that nothing was lost or done twice. Runs in a JVM of
+ * submitted and approved across both nodes; SQL then counts that nothing was lost or done twice. The one thing one
+ * JVM cannot share, the static start-up state of Camunda's web apps, {@link CamundaWebappsInOneJvm} guards. Runs in a JVM of
  * its own (failsafe execution "separate-jvm"): closing engines with Camunda's web apps would disturb other test
  * contexts.
  */
@@ -116,7 +117,8 @@ class TwoNodesClusterIT {
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--vaadin.devmode.devTools.enabled=false",
                 "--spring.main.banner-mode=off");
-        SpringApplicationBuilder node = new SpringApplicationBuilder(LoketApplication.class);
+        SpringApplicationBuilder node = new SpringApplicationBuilder(LoketApplication.class)
+                .initializers(new CamundaWebappsInOneJvm());
         if (done != null) {
             node.listeners(event -> {
                 if (event instanceof ApplicationContextInitializedEvent) {
