@@ -3,7 +3,6 @@ package nl.loket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +189,7 @@ class TwoNodesClusterIT {
             users.shutdownNow();
         }
         List<Long> ids = submitted.stream().map(Request::id).toList();
-        awaitUntil("every request fulfilled by the job executors", () -> count(
+        Await.until("every request fulfilled by the job executors", PATIENCE, () -> count(
                 "select count(*) from service_request where status = 'FULFILLED' and id in (" + in(ids) + ")")
                 == REQUESTS);
 
@@ -211,7 +210,7 @@ class TwoNodesClusterIT {
     @Test
     @Order(3)
     void every_mail_in_the_outbox_is_sent_once() throws Exception {
-        awaitUntil("the outbox sent by the two nodes' schedulers",
+        Await.until("the outbox sent by the two nodes' schedulers", PATIENCE,
                 () -> count("select count(*) from mail_outbox where status <> 'SENT'") == 0);
         long sent = count("select count(*) from mail_outbox");
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -314,15 +313,5 @@ class TwoNodesClusterIT {
 
     private static String numbers() {
         return String.join(",", submitted.stream().map(r -> "'" + r.number() + "'").toList());
-    }
-
-    private static void awaitUntil(String what, Supplier<Boolean> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + PATIENCE + ": " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 }

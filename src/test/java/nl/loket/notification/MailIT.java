@@ -143,6 +143,25 @@ class MailIT {
     }
 
 
+    @Test
+    void a_mail_sent_again_after_a_crash_keeps_its_message_id() throws Exception {
+        Request request = software.submitAs("emma", "Microsoft Visio");
+        dispatcher.dispatchDue();
+        MimeMessage first = only(to("emma@loket.example"));
+        // a node that crashed after the SMTP server took the mail but before it was marked sent
+        jdbc.sql("update mail_outbox set status = 'PENDING', sent_at = null where recipient = 'emma' and subject like ?")
+                .param("%" + request.number() + "%").update();
+        dispatcher.dispatchDue();
+        smtp.waitForIncomingEmail(Duration.ofSeconds(5).toMillis(), 3);
+
+        List<MimeMessage> copies = to("emma@loket.example");
+        assertThat(copies).hasSize(2);
+        assertThat(first.getMessageID()).matches("<loket\\.\\d+\\.\\d+@example\\.nl>");
+        assertThat(copies).extracting(MimeMessage::getMessageID).containsOnly(first.getMessageID());
+        assertThat(only(to("mark@loket.example")).getMessageID()).as("another mail, another id")
+                .isNotEqualTo(first.getMessageID());
+    }
+
     private List<MimeMessage> to(String address) {
         smtp.waitForIncomingEmail(Duration.ofSeconds(5).toMillis(), 1);
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();

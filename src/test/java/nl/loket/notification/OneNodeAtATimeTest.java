@@ -1,11 +1,13 @@
 package nl.loket.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import nl.loket.scheduling.SchedulingConfiguration;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +35,9 @@ class OneNodeAtATimeTest {
 
     private final ApplicationContextRunner node = new ApplicationContextRunner()
             .withPropertyValues("loket.mail.initial-delay=PT1H")
+            // as SpringApplication does: settings such as PT2M become durations
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()))
             .withBean(DataSource.class, OneNodeAtATimeTest::migratedDatabase)
             .withBean(MailDispatcher.class, () -> dispatcher)
             .withUserConfiguration(SchedulingConfiguration.class, MailScheduler.class);
@@ -43,7 +49,7 @@ class OneNodeAtATimeTest {
             doAnswer(invocation -> {
                 Thread.sleep(1500);
                 return null;
-            }).when(dispatcher).dispatchDue();
+            }).when(dispatcher).dispatchDueWithin(any());
             CountDownLatch bothReady = new CountDownLatch(1);
             ExecutorService nodes = Executors.newFixedThreadPool(2);
             for (int i = 0; i < 2; i++) {
@@ -57,7 +63,7 @@ class OneNodeAtATimeTest {
             nodes.shutdown();
             assertThat(nodes.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-            verify(dispatcher, times(1)).dispatchDue();
+            verify(dispatcher, times(1)).dispatchDueWithin(Duration.ofMinutes(1));
             assertThat(JdbcClient.create(context.getBean(DataSource.class))
                     .sql("select count(*) from shedlock where name = 'mail-outbox'").query(Long.class).single())
                     .as("the lock is a row in the shared database").isEqualTo(1);
@@ -70,7 +76,34 @@ class OneNodeAtATimeTest {
             MailScheduler scheduler = context.getBean(MailScheduler.class);
             scheduler.dispatch();
             scheduler.dispatch();
-            verify(dispatcher, times(2)).dispatchDue();
+            verify(dispatcher, times(2)).dispatchDueWithin(any());
+        });
+    }
+
+    @Test
+    void a_node_that_died_holding_the_lock_holds_up_the_mail_for_two_minutes_at_most() {
+        node.run(context -> {
+            JdbcClient sql = JdbcClient.create(context.getBean(DataSource.class));
+            Duration[] heldFor = new Duration[1];
+            doAnswer(invocation -> {
+                heldFor[0] = sql.sql("select lock_until, locked_at from shedlock where name = 'mail-outbox'")
+                        .query((rs, row) -> Duration.between(rs.getTimestamp("locked_at").toInstant(),
+                                rs.getTimestamp("lock_until").toInstant())).single();
+                return 0;
+            }).when(dispatcher).dispatchDueWithin(any());
+            MailScheduler scheduler = context.getBean(MailScheduler.class);
+            scheduler.dispatch();
+            assertThat(heldFor[0]).as("the lock a round takes").isEqualTo(Duration.ofMinutes(2));
+
+            // the lock of a node killed in its round: nobody sends until it has run out
+            sql.sql("update shedlock set lock_until = ?, locked_by = 'killed-node' where name = 'mail-outbox'")
+                    .param(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(110))).update();
+            scheduler.dispatch();
+            verify(dispatcher, times(1)).dispatchDueWithin(any());
+            sql.sql("update shedlock set lock_until = ? where name = 'mail-outbox'")
+                    .param(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).update();
+            scheduler.dispatch();
+            verify(dispatcher, times(2)).dispatchDueWithin(any());
         });
     }
 

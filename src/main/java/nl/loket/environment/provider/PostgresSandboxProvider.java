@@ -47,7 +47,15 @@ class PostgresSandboxProvider implements EnvironmentProvider {
 
     PostgresSandboxProvider(PostgresSandboxProperties properties) {
         // a connection per operation: provisioning is rare, and a pool would hold admin sessions open for nothing
-        this.admin = new DriverManagerDataSource(properties.url(), properties.username(), properties.password());
+        DriverManagerDataSource admin = new DriverManagerDataSource(properties.url(), properties.username(),
+                properties.password());
+        // an external call like any other: it must end, or it holds a job-executor thread (seconds)
+        java.util.Properties timeouts = new java.util.Properties();
+        timeouts.setProperty("connectTimeout", "10");
+        timeouts.setProperty("loginTimeout", "10");
+        timeouts.setProperty("socketTimeout", "60");
+        admin.setConnectionProperties(timeouts);
+        this.admin = admin;
         this.host = properties.endpointHost();
         this.port = properties.endpointPort();
     }
