@@ -2,6 +2,7 @@ package nl.loket.ui;
 
 import java.util.UUID;
 
+import nl.loket.health.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,13 +30,28 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
     private void handle(ErrorEvent error) {
         String reference = reference();
-        log.error("Unexpected error in the UI, reference {}", reference, error.getThrowable());
+        String message = messageFor(error.getThrowable(), reference, "a click");
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification notification = Notification.show(ui.getTranslation("error.unexpected", reference), 8000,
+            Notification notification = Notification.show(ui.getTranslation(message, reference), 8000,
                     Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /**
+     * Logs the error with its reference and returns the key of what the user is told: an unreachable database is
+     * one ERROR line (every click fails alike while it lasts; the trace is at DEBUG), anything else in full.
+     */
+    static String messageFor(Throwable error, String reference, String during) {
+        if (DatabaseOutage.isCauseOf(error)) {
+            log.error("The database could not be reached during {}, reference {}: {}", during, reference,
+                    error.toString());
+            log.debug("Reference {} in full", reference, error);
+            return DatabaseOutage.MESSAGE;
+        }
+        log.error("Unexpected error during {}, reference {}", during, reference, error);
+        return "error.unexpected";
     }
 
     static String reference() {

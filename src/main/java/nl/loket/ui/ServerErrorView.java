@@ -1,8 +1,5 @@
 package nl.loket.ui;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -13,14 +10,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class ServerErrorView extends ErrorPage implements HasErrorParameter<Exception> {
 
-    private static final Logger log = LoggerFactory.getLogger(ServerErrorView.class);
-
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String reference = ErrorHandlingInitListener.reference();
-        log.error("Error while opening '{}', reference {}", event.getLocation().getPath(), reference,
-                parameter.getCaughtException());
-        show("error.title", getTranslation("error.unexpected", reference));
+        String message = ErrorHandlingInitListener.messageFor(parameter.getCaughtException(), reference,
+                "opening '" + event.getLocation().getPath() + "'");
+        show("error.title", getTranslation(message, reference));
         return HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
     }
 }

@@ -100,6 +100,26 @@ final class LoketNode {
         }
     }
 
+    /** A GET's status code, or 0 when the node does not answer within 5 s. */
+    int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** A POST to the node's control, answered as it was: status and body, whatever they are. */
+    HttpResponse<String> tryPost(String path, Map<String, String> parameters) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(NodeControl.PATH + path + "?" + query(parameters)))
+                        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     Submitted submitSoftware(String user, String software) {
         return submitted(post("/software", Map.of("user", user, "name", software)));
     }
@@ -130,13 +150,8 @@ final class LoketNode {
     }
 
     private String post(String path, Map<String, String> parameters) {
-        String query = parameters.entrySet().stream()
-                .map(p -> p.getKey() + "=" + java.net.URLEncoder.encode(p.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(NodeControl.PATH + path + "?" + query))
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = tryPost(path, parameters);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(name + " answered " + response.statusCode() + " to " + path + ": "
                         + response.body());
@@ -148,6 +163,12 @@ final class LoketNode {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String query(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(p -> p.getKey() + "=" + java.net.URLEncoder.encode(p.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static Submitted submitted(String body) {

@@ -9,6 +9,7 @@ import nl.loket.environment.EnvironmentService;
 import nl.loket.environment.Schedule;
 import nl.loket.environment.Size;
 import nl.loket.environment.Stage;
+import nl.loket.health.DatabaseOutage;
 import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
 import nl.loket.support.SoftwareRequests;
@@ -17,9 +18,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,6 +88,15 @@ class NodeControl {
             return null;
         });
         return Map.of("approved", task);
+    }
+
+    /** What the user would be told: the message key the portal shows (503 for an unreachable database). */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> failed(RuntimeException error) {
+        boolean outage = DatabaseOutage.isCauseOf(error);
+        return ResponseEntity.status(outage ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("message", outage ? DatabaseOutage.MESSAGE : "error.unexpected",
+                        "error", error.toString()));
     }
 
     private <T> T as(String user, Supplier<T> work) {
