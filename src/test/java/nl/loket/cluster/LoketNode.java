@@ -50,7 +50,11 @@ final class LoketNode {
 
     /** Starts the node and returns once it is ready (its readiness health is UP). */
     static LoketNode start(String name, Map<String, String> settings) throws Exception {
-        int port = freePort();
+        return start(name, freePort(), settings);
+    }
+
+    /** Starts the node on the given port (a node restarted where the load balancer expects it). */
+    static LoketNode start(String name, int port, Map<String, String> settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC",
@@ -58,10 +62,14 @@ final class LoketNode {
                 LoketApplication.class.getName(),
                 "--server.port=" + port,
                 "--loket.test.node-control=true",
+                "--loket.test.node-name=" + name,
                 "--vaadin.devmode.devTools.enabled=false",
                 "--spring.main.banner-mode=off"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", "loket-nodes", name + ".log");
+        for (int run = 2; Files.exists(log); run++) {
+            log = Path.of("target", "loket-nodes", name + "-" + run + ".log");
+        }
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -149,6 +157,10 @@ final class LoketNode {
         return name;
     }
 
+    int port() {
+        return port;
+    }
+
     private String post(String path, Map<String, String> parameters) {
         try {
             HttpResponse<String> response = tryPost(path, parameters);
@@ -194,7 +206,7 @@ final class LoketNode {
                 .collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -14,6 +14,7 @@ import nl.loket.inbox.InboxService;
 import nl.loket.request.Request;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.support.TestUsers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -64,6 +66,12 @@ class NodeControl {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** Which node answered: the name LoketNode gave it. */
+    @GetMapping("/whoami")
+    String whoami(@Value("${loket.test.node-name:}") String name) {
+        return name;
     }
 
     @PostMapping("/software")
