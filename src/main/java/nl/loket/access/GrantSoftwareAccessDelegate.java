@@ -18,6 +18,6 @@ class GrantSoftwareAccessDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.grant(REQUEST_ID.from(execution));
+        service.grant(REQUEST_ID.from(execution), execution.getProcessInstanceId());
     }
 }

@@ -3,6 +3,7 @@ package nl.loket.access;
 import static nl.loket.access.SoftwareAccessProcess.APPROVED;
 import static nl.loket.access.SoftwareAccessProcess.REQUEST_ID;
 
+import nl.loket.workflow.DelegateTasks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,9 @@ class MarkApprovedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (APPROVED.from(task)) {
-            service.markApproved(REQUEST_ID.from(task));
+            // who completes it (the four-eyes guard made sure it is not the requester), else whose task it was
+            String approver = DelegateTasks.authenticatedUser(task);
+            service.markApproved(REQUEST_ID.from(task), approver != null ? approver : task.getAssignee());
         }
     }
 }

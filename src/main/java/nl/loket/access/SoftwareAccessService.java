@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import nl.loket.TransactionScoped;
 import nl.loket.notification.NotificationService;
+import nl.loket.request.ApprovalCheck;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
@@ -35,18 +36,20 @@ public class SoftwareAccessService {
     private final DecisionEvaluator decisions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApprovalCheck approvals;
     /** The product a submit checked, for the listener that records the request in the same transaction. */
     private final TransactionScoped<Long, Software> checked = new TransactionScoped<>();
 
     SoftwareAccessService(SoftwareCatalog software, RequestService requests,
                           NotificationService notifications, DecisionEvaluator decisions, JdbcClient jdbc,
-                          Clock clock) {
+                          Clock clock, ApprovalCheck approvals) {
         this.software = software;
         this.requests = requests;
         this.notifications = notifications;
         this.decisions = decisions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.approvals = approvals;
     }
 
     /**
@@ -110,8 +113,9 @@ public class SoftwareAccessService {
     }
 
     @Transactional
-    public void markApproved(long requestId) {
+    public void markApproved(long requestId, String approver) {
         requests.changeStatus(requestId, RequestStatus.IN_FULFILMENT, null);
+        approvals.recordApproval(requestId, approver);
     }
 
     /**
@@ -119,8 +123,9 @@ public class SoftwareAccessService {
      * or notify twice.
      */
     @Transactional
-    public void grant(long requestId) {
+    public void grant(long requestId, String processInstanceId) {
         Request request = requests.get(requestId);
+        approvals.requireApproved(request, processInstanceId, APPROVAL_DECISION, APPROVAL_REQUIRED.name());
         // one statement checks and inserts: a retry finds the earlier attempt's row and inserts nothing
         int granted = jdbc.sql("""
                 insert into software_grant (request_id, username, software_id, admin_rights, granted_at, end_date)

@@ -256,7 +256,7 @@ abstract class SoftwareAccessFlowContract {
     void granting_twice_grants_and_notifies_once() {
         Request request = submitAs("frank", "LibreOffice", false);
         processes.executeJobs();
-        softwareAccess.grant(request.id());
+        softwareAccess.grant(request.id(), requests.get(request.id()).processInstanceId());
         assertThat(jdbc.sql("select count(*) from software_grant where request_id = ?").param(request.id())
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notification where request_number = ? and message_key = ?")

@@ -20,6 +20,7 @@ import nl.loket.support.SoftwareRequests;
 import nl.loket.support.TestUsers;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class FourEyesEverywhereIT {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
+    @Autowired ManagementService managementService;
 
     @AfterEach
     void logout() {
@@ -112,6 +114,66 @@ class FourEyesEverywhereIT {
         taskService.claim(taskId, "mark");
         taskService.complete(taskId, java.util.Map.of("approved", false, "rejectionReason", "Not needed"));
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("someone else may").isZero();
+    }
+
+    @Test
+    void skipping_the_approval_of_her_own_request_by_instance_modification_grants_nothing() throws Exception {
+        String taskId = taskOfOwnRequest();
+        String instance = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        long requestId = requestOf(instance);
+
+        // Cockpit's "modify": start before the grant with approved = true, cancel the approval task
+        HttpResponse<String> modify = post("/engine-rest/process-instance/" + instance + "/modification", """
+                {"skipCustomListeners": true, "instructions": [
+                  {"type": "startBeforeActivity", "activityId": "ServiceTask_GrantAccess",
+                   "variables": {"approved": {"value": true, "type": "Boolean"}}},
+                  {"type": "cancel", "activityId": "UserTask_ApproveRequest"}]}""");
+        assertThat(modify.statusCode()).as(modify.body()).isEqualTo(204);
+        runTheGrant(instance);
+
+        assertThat(jdbc.sql("select count(*) from software_grant where request_id = ?").param(requestId)
+                .query(Integer.class).single()).as("no grant").isZero();
+        assertThat(jdbc.sql("select status from service_request where id = ?").param(requestId)
+                .query(String.class).single()).isNotEqualTo("FULFILLED");
+        assertThat(managementService.createJobQuery().processInstanceId(instance).singleResult().getExceptionMessage())
+                .as("the refused grant, for a process admin to see")
+                .contains("Four-eyes", "the approval it needs was never given");
+    }
+
+    @Test
+    void pointing_an_instance_at_another_request_carries_neither_out() throws Exception {
+        String taskId = taskOfOwnRequest();
+        String instance = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        users.loginAs("emma");
+        Request emmas = software.submit("LibreOffice", false);
+        TestUsers.logout();
+        String emmasInstance = jdbc.sql("select process_instance_id from service_request where id = ?")
+                .param(emmas.id()).query(String.class).single();
+        managementService.createJobQuery().processInstanceId(emmasInstance).list()
+                .forEach(job -> managementService.deleteJob(job.getId()));
+
+        post("/engine-rest/process-instance/" + instance + "/variables",
+                "{\"modifications\":{\"requestId\":{\"value\":" + emmas.id() + ",\"type\":\"Long\"}}}");
+        post("/engine-rest/process-instance/" + instance + "/modification", """
+                {"skipCustomListeners": true, "instructions": [
+                  {"type": "startBeforeActivity", "activityId": "ServiceTask_GrantAccess"},
+                  {"type": "cancel", "activityId": "UserTask_ApproveRequest"}]}""");
+        runTheGrant(instance);
+
+        assertThat(jdbc.sql("select count(*) from software_grant where request_id = ?").param(emmas.id())
+                .query(Integer.class).single()).as("emma's request is not granted by another instance").isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).singleResult().getExceptionMessage())
+                .contains("Four-eyes", "is not the request's");
+    }
+
+    private void runTheGrant(String instance) {
+        String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+        assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Four-eyes");
+    }
+
+    private long requestOf(String instance) {
+        return jdbc.sql("select id from service_request where process_instance_id = ?").param(instance)
+                .query(Long.class).single();
     }
 
     private String taskOfOwnRequest() {
