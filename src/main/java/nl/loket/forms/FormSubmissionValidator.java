@@ -40,6 +40,7 @@ public class FormSubmissionValidator {
             "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                     + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
     /** form-js checks an international number: + or 00, a country code, then digits; Loket allows spaces. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
     private static final Pattern PHONE = Pattern.compile("^(\\+|00)[1-9][0-9]{5,22}$");
 
     private final FeelEvaluator feel;
@@ -346,12 +347,15 @@ public class FormSubmissionValidator {
     }
 
     private String text(FormField field, Object raw, Map<String, Object> scope) {
-        if (!(raw instanceof String text)) {
+        if (!(raw instanceof String sent)) {
             throw new Refused(FieldError.of("not-text"));
         }
-        if (text.length() > MAX_TEXT_LENGTH) {
+        if (sent.length() > MAX_TEXT_LENGTH) {
             throw new Refused(FieldError.of("max-length", MAX_TEXT_LENGTH));
         }
+        // control characters are no one's text and databases differ on them (PostgreSQL refuses NUL, H2 stores
+        // it): removed, as in request.FreeText; line breaks and tabs stay
+        String text = CONTROL.matcher(sent).replaceAll("");
         // form-js measures the trimmed text
         int length = text.strip().length();
         Integer max = bound(field, "maxLength", field.maxLength(), scope);

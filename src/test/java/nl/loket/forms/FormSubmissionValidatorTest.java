@@ -137,6 +137,23 @@ class FormSubmissionValidatorTest {
     }
 
     @Test
+    void tampered_lists_are_field_errors_and_control_characters_are_removed() {
+        Map<String, Object> values = valid();
+        values.put("extras", java.util.Arrays.asList((Object) null));
+        values.put("software", List.of(Map.of("value", "git")));
+        values.put("model", java.util.Arrays.asList((Object) null));
+        FormValidation result = validator.validate(form, values, CONTEXT);
+        assertThat(result.errors()).containsOnlyKeys("extras", "software", "model");
+
+        values = valid();
+        values.put("name", "Emma\u0000 Jansen\u0007");
+        values.put("notes", "Line one\nLine\ttwo\u001b[31m");
+        result = validator.validate(form, values, CONTEXT);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.values()).containsEntry("name", "Emma Jansen").containsEntry("notes", "Line one\nLine\ttwo[31m");
+    }
+
+    @Test
     void a_required_select_must_be_chosen() {
         Map<String, Object> values = valid();
         values.remove("model");
