@@ -3,7 +3,6 @@ package nl.loket.access;
 import static nl.loket.access.SoftwareAccessProcess.APPROVED;
 import static nl.loket.access.SoftwareAccessProcess.REQUEST_ID;
 
-import nl.loket.workflow.DelegateTasks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +20,7 @@ class MarkApprovedListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (APPROVED.from(task)) {
-            // who completes it (the four-eyes guard made sure it is not the requester), else whose task it was
-            String approver = DelegateTasks.authenticatedUser(task);
-            service.markApproved(REQUEST_ID.from(task), approver != null ? approver : task.getAssignee());
+            service.markApproved(REQUEST_ID.from(task));
         }
     }
 }

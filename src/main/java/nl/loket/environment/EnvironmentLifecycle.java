@@ -12,6 +12,7 @@ import nl.loket.environment.provider.EnvironmentSpec;
 import nl.loket.environment.provider.Provisioning;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.Request;
+import nl.loket.request.ApprovalCheck;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
 import nl.loket.security.UserAccountService;
@@ -46,11 +47,13 @@ public class EnvironmentLifecycle {
     private final Clock clock;
     private final WorkflowService workflow;
     private final EnvironmentSecrets secrets;
+    private final ApprovalCheck approvals;
 
     EnvironmentLifecycle(EnvironmentRepository environments, TemplateCatalog templates, Providers providers,
                          CreditLedger ledger, RequestService requests, NotificationService notifications,
                          UserAccountService users, I18NProvider texts, EnvironmentProperties settings,
-                         Clock clock, WorkflowService workflow, EnvironmentSecrets secrets) {
+                         Clock clock, WorkflowService workflow, EnvironmentSecrets secrets, ApprovalCheck approvals) {
+        this.approvals = approvals;
         this.secrets = secrets;
         this.workflow = workflow;
         this.environments = environments;
@@ -73,11 +76,17 @@ public class EnvironmentLifecycle {
 
     /** ServiceTask_Provision: asks the provider to create it. True when it is ready already. */
     @Transactional
-    public boolean provision(long environmentId) {
+    public boolean provision(long environmentId, String processInstanceId) {
         Environment environment = get(environmentId);
         if (environment.status().isProvisioned()) {
             return true;
         }
+        // one approval per role the instance's own evaluation of the decision named (none: none needed)
+        approvals.requireApprovals(requests.get(environment.requestId()), processInstanceId,
+                approvals.decided(processInstanceId, EnvironmentProcess.APPROVAL_DECISION, EnvironmentProcess.APPROVAL_OUTPUT)
+                        .map(roles -> roles.contains(EnvironmentProcess.REFUSE) ? ApprovalCheck.REFUSED_BY_DECISION
+                                : roles.size())
+                        .orElse(1));
         if (environment.status() == EnvironmentStatus.REQUESTED) {
             requests.changeStatus(environment.requestId(), RequestStatus.IN_FULFILMENT, null);
         }

@@ -11,6 +11,8 @@ public final class EnvironmentProcess {
 
     public static final String KEY = "environment";
     public static final String APPROVAL_DECISION = "environment-approval";
+    /** The decision's output: a role that must approve, or {@link #REFUSE}. */
+    public static final String APPROVAL_OUTPUT = "approval";
 
     public static final String START = "StartEvent_EnvironmentRequested";
     public static final String DETERMINE_APPROVALS = "BusinessRuleTask_DetermineApprovals";

@@ -18,6 +18,6 @@ class ProvisionEnvironmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        PROVISIONED.set(execution, lifecycle.provision(ENVIRONMENT_ID.from(execution)));
+        PROVISIONED.set(execution, lifecycle.provision(ENVIRONMENT_ID.from(execution), execution.getProcessInstanceId()));
     }
 }

@@ -132,4 +132,16 @@ public class ProcessHistoryService {
     private static Instant toInstant(Date date) {
         return date == null ? null : date.toInstant();
     }
+
+    /**
+     * The outputs named {@code output} of the latest evaluation of {@code decisionKey} in this instance, from the
+     * engine's history; empty when there is none (never evaluated, or its history deleted).
+     */
+    public Optional<List<Object>> decisionOutputs(String processInstanceId, String decisionKey, String output) {
+        return historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+                .decisionDefinitionKey(decisionKey).includeOutputs().orderByEvaluationTime().desc().list().stream()
+                .findFirst().map(decision -> decision.getOutputs().stream()
+                        .filter(o -> output.equals(o.getVariableName()))
+                        .map(HistoricDecisionOutputInstance::getValue).toList());
+    }
 }

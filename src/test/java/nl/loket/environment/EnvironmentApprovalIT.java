@@ -45,6 +45,8 @@ class EnvironmentApprovalIT {
     @Autowired TestProcesses processes;
     @Autowired TaskService taskService;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void reset() {
@@ -72,6 +74,30 @@ class EnvironmentApprovalIT {
         users.loginAs("emma");
         assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
                 .isEqualTo(EnvironmentStatus.RUNNING);
+    }
+
+    @Test
+    void an_approval_skipped_by_instance_modification_creates_no_environment() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        String name = name("skip");
+        Request request = environments.order(withData(order("utrecht", name, LocalDate.of(2026, 11, 30))));
+        String instance = request.processInstanceId();
+        // what a process admin's "modify" in Cockpit (or engine-rest) does: on to provisioning, approval cancelled
+        runtimeService.createProcessInstanceModification(instance)
+                .startBeforeActivity(EnvironmentProcess.PROVISION)
+                .setVariable("approved", true)
+                .cancelAllForActivity(EnvironmentProcess.APPROVE)
+                .execute(true, false);
+        String job = managementService.createJobQuery().processInstanceId(instance).activityId(EnvironmentProcess.PROVISION)
+                .singleResult().getId();
+
+        assertThatThrownBy(() -> managementService.executeJob(job))
+                .hasMessageContaining("Four-eyes").hasMessageContaining("never given");
+        assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
+                .as("nothing was created").isEqualTo(EnvironmentStatus.REQUESTED);
+        assertThat(jdbc.sql("select count(*) from sim_resource where name = ?").param("utrecht-" + name)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
