@@ -145,11 +145,18 @@ public class InboxService {
         return new TaskAlreadyTakenException(e.taskId(), by);
     }
 
-    /** One task with the request's details, if the current user may see it. */
+    /**
+     * One task with the request's details, if the current user may see it: offered to them and not about their own
+     * request (the inbox never lists those; opened by its address it is "not available", as any task not theirs).
+     */
     public InboxItem open(String taskId) {
         String me = currentUser.username();
         WorkTask task = availableTask(taskId, me);
         Request request = requestOf(task).orElseThrow(() -> new TaskNotAvailableException(taskId));
+        if (request.requester().equals(me)) {
+            log.warn("Refused: {} opened task {} of their own request {} by its address", me, taskId, request.number());
+            throw new TaskNotAvailableException(taskId);
+        }
         return new InboxItem(task.id(), task.name(), task.taskDefinitionKey(), request,
                 users.displayName(request.requester()), me.equals(task.assignee()), task.created(),
                 requests.factsOf(request), task.assignee(), task.priority(), task.due(), task.followUp());

@@ -88,7 +88,7 @@ public class EnvironmentDetailView extends VerticalLayout implements BeforeEnter
         environments.find(id).ifPresentOrElse(this::show, () -> {
             Paragraph notFound = new Paragraph(getTranslation("environment.error.not-found"));
             notFound.setId("environment-not-found");
-            add(notFound);
+            add(new PageHeading(getTranslation("error.not-found.title")), notFound);
         });
     }
 

@@ -87,7 +87,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
                     : "inbox.already-handled-by", taken.handledByName())
                     : getTranslation("inbox.not-available"));
             missing.setId("task-not-available");
-            add(missing);
+            add(new PageHeading(getTranslation(e instanceof TaskAlreadyTakenException ? "inbox.title"
+                    : "error.not-found.title")), missing);
         }
     }
 

@@ -68,7 +68,8 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         requests.myRequest(number).ifPresentOrElse(this::show, () -> {
             Paragraph notFound = new Paragraph(getTranslation("request.not-found"));
             notFound.setId("request-not-found");
-            add(notFound);
+            // the same for a request that is not there and one that is someone else's: nothing is given away
+            add(new PageHeading(getTranslation("error.not-found.title")), notFound);
         });
     }
 
