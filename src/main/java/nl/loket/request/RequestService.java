@@ -188,6 +188,16 @@ public class RequestService {
         return requests.findByRequester(currentUser.username());
     }
 
+    /** Whether the current user's requests changed (anywhere): compare with the mark of the last look. */
+    public ChangeMark myRequestsMark() {
+        return requests.markOfRequester(currentUser.username());
+    }
+
+    /** The same for one of the current user's requests: its status or its conversation. */
+    public Optional<ChangeMark> myRequestMark(String number) {
+        return requests.markOf(number, currentUser.username());
+    }
+
     /** The current user's own request with its timeline; empty if there is none or it is someone else's. */
     public Optional<RequestDetail> myRequest(String number) {
         String me = currentUser.username();
