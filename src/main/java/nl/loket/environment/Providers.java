@@ -2,11 +2,12 @@ package nl.loket.environment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.loket.environment.provider.EnvironmentProvider;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** The providers this installation has (the simulated cloud always; PostgreSQL when configured), by id. */
 @Component
@@ -14,8 +15,10 @@ class Providers {
 
     private final Map<String, EnvironmentProvider> byId;
 
-    Providers(List<EnvironmentProvider> providers) {
-        this.byId = providers.stream().collect(Collectors.toMap(EnvironmentProvider::id, Function.identity()));
+    Providers(List<EnvironmentProvider> providers, MeterRegistry registry) {
+        // every call goes through here, so every failure is counted (FailureCountingProvider)
+        this.byId = providers.stream().collect(Collectors.toMap(EnvironmentProvider::id,
+                provider -> new FailureCountingProvider(provider, registry)));
     }
 
     List<String> ids() {

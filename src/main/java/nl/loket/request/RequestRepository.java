@@ -122,4 +122,24 @@ class RequestRepository {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /** The requester's requests: how many, and the last change of any of them (status, summary, outcome). */
+    ChangeMark markOfRequester(String requester) {
+        return jdbc.sql("select count(*) as n, max(updated_at) as last_change from service_request where requester = ?")
+                .param(requester).query(RequestRepository::mark).single();
+    }
+
+    /** One request of this requester: its comments, and its last change; empty if there is no such request. */
+    java.util.Optional<ChangeMark> markOf(String number, String requester) {
+        return jdbc.sql("""
+                        select (select count(*) from request_comment c where c.request_id = r.id) as n,
+                               r.updated_at as last_change
+                        from service_request r where r.request_number = ? and r.requester = ?""")
+                .params(number, requester).query(RequestRepository::mark).optional();
+    }
+
+    private static ChangeMark mark(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        OffsetDateTime last = rs.getObject("last_change", OffsetDateTime.class);
+        return new ChangeMark(rs.getLong("n"), last == null ? null : last.toInstant());
+    }
 }

@@ -47,6 +47,7 @@ public class RequestService {
     private final RequestComments comments;
     private final NotificationService notifications;
     private final UserAccountService users;
+    private final RequestMetrics metrics;
     /**
      * The requests written in this transaction, as written: a submit reads its request back after the start, and
      * the steps of the start read it too; an update that changes nothing (the summary it was created with) is not
@@ -57,7 +58,8 @@ public class RequestService {
     RequestService(RequestRepository requests, ProcessHistoryService history, CurrentUser currentUser, Clock clock,
                    List<RequestFacts> facts, StartFormFacts startFormFacts, List<RequestProgress> progress,
                    List<WithdrawalHandler> withdrawalHandlers, WorkflowService workflow, RequestComments comments,
-                   NotificationService notifications, UserAccountService users) {
+                   NotificationService notifications, UserAccountService users, RequestMetrics metrics) {
+        this.metrics = metrics;
         this.comments = comments;
         this.notifications = notifications;
         this.users = users;
@@ -84,6 +86,7 @@ public class RequestService {
     public Request create(String type, String requester, String summary) {
         Request request = requests.insert(type, requester, summary, clock.instant());
         written.put(request.id(), request);
+        metrics.submitted(type);
         return request;
     }
 
@@ -95,6 +98,7 @@ public class RequestService {
     public Request createForStart(String type, String requester, String summary) {
         Request request = requests.insertWithoutNumber(type, requester, summary, clock.instant());
         written.put(request.id(), request);
+        metrics.submitted(type);
         return request;
     }
 
@@ -182,6 +186,16 @@ public class RequestService {
 
     public List<Request> myRequests() {
         return requests.findByRequester(currentUser.username());
+    }
+
+    /** Whether the current user's requests changed (anywhere): compare with the mark of the last look. */
+    public ChangeMark myRequestsMark() {
+        return requests.markOfRequester(currentUser.username());
+    }
+
+    /** The same for one of the current user's requests: its status or its conversation. */
+    public Optional<ChangeMark> myRequestMark(String number) {
+        return requests.markOf(number, currentUser.username());
     }
 
     /** The current user's own request with its timeline; empty if there is none or it is someone else's. */

@@ -8,6 +8,7 @@ import nl.loket.security.Roles;
 import nl.loket.security.UserAccountService;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -45,6 +46,8 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MainLayout.class);
+
     static final String COCKPIT_URL = "/camunda/app/cockpit/default/";
     static final String NOTIFICATIONS_PATH = "notifications";
     static final String MAIN_ID = "main-content";
@@ -57,6 +60,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<NavigationBadge> badges;
     private final List<LayoutBanner> layoutBanners;
+    private final LiveRefresh liveRefresh;
+    private final LiveRefresh.Activity activity = new LiveRefresh.Activity();
+    /** The counts shown, by path: a poll redraws a badge only when its count changed. */
+    private final java.util.Map<String, Integer> shownCounts = new java.util.HashMap<>();
+    private com.vaadin.flow.shared.Registration polling;
     final Div banners = new Div();
 
     final SideNav nav = new SideNav();
@@ -68,8 +76,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private String shownPath;
 
     public MainLayout(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users,
-                      List<NavigationBadge> badges, List<LayoutBanner> layoutBanners) {
+                      List<NavigationBadge> badges, List<LayoutBanner> layoutBanners, LiveRefresh liveRefresh) {
         this.badges = badges;
+        this.liveRefresh = liveRefresh;
         this.layoutBanners = layoutBanners;
         banners.setId("banners");
         banners.setWidthFull();
@@ -84,6 +93,48 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 users.followLanguage(me, shown);
             }
         });
+        followChangesMadeElsewhere();
+    }
+
+    /**
+     * The bell, the menu's counts and a {@link LiveView} follow what other nodes and the job executor change: the
+     * page polls while it is shown and used (LiveRefresh). A click or a key anywhere counts as use; at most one such
+     * event a minute goes to the server.
+     */
+    private void followChangesMadeElsewhere() {
+        addAttachListener(event -> {
+            UI ui = event.getUI();
+            liveRefresh.active(ui, activity);
+            polling = ui.addPollListener(poll -> {
+                if (!liveRefresh.stillWatched(ui, activity)) {
+                    return;
+                }
+                try {
+                    refreshCounts();
+                    refreshView();
+                } catch (org.springframework.dao.DataAccessException e) {
+                    // the database is away for a moment: the page keeps what it shows and tries again next time
+                    log.warn("Could not refresh the page's counts: {}", e.getMessage());
+                }
+            });
+        });
+        addDetachListener(event -> {
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
+            liveRefresh.stop(event.getUI());
+        });
+        for (String use : List.of("click", "keydown")) {
+            getElement().addEventListener(use, e -> getUI().ifPresent(ui -> liveRefresh.active(ui, activity)))
+                    .throttle(60_000);
+        }
+    }
+
+    private void refreshView() {
+        getContent().getChildren().reduce((first, second) -> second)
+                .filter(LiveView.class::isInstance).map(LiveView.class::cast)
+                .ifPresent(LiveView::refreshIfChanged);
     }
 
     private Component header(AuthenticationContext authentication, CurrentUser currentUser, UserAccountService users) {
@@ -169,21 +220,43 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         banners.removeAll();
         layoutBanners.forEach(banner -> banner.banner().ifPresent(banners::add));
-        nav.getItems().forEach(item -> {
-            int count = badgeFor(item.getPath()).map(NavigationBadge::count).orElse(0);
-            item.setSuffixComponent(count > 0 ? countBadge(count) : null);
-        });
-        int unread = badgeFor(NOTIFICATIONS_PATH).map(NavigationBadge::count).orElse(0);
-        unreadCount.setText(String.valueOf(unread));
-        unreadCount.setVisible(unread > 0);
-        // the name starts with what the eye sees ("3"), so a voice command "click 3" works too (WCAG 2.5.3)
-        bell.setAriaLabel(unread > 0 ? getTranslation("nav.notifications.unread", unread)
-                : getTranslation("nav.notifications"));
+        getUI().ifPresent(ui -> liveRefresh.active(ui, activity));
+        shownCounts.clear();
+        refreshCounts();
         String path = event.getLocation().getPath();
         if (shownPath != null && !shownPath.equals(path)) {
             getElement().executeJs(FOCUS_PAGE);
         }
         shownPath = path;
+    }
+
+    /**
+     * The menu's counts and the bell's, from the database: one small query per badge (the inbox's two), each
+     * redrawn only when it changed.
+     */
+    void refreshCounts() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.function.ToIntFunction<String> count = path -> badgeFor(path)
+                .map(badge -> counts.computeIfAbsent(badge.path(), p -> badge.count())).orElse(0);
+        nav.getItems().forEach(item -> {
+            int itemCount = count.applyAsInt(item.getPath());
+            if (changed(item.getPath(), itemCount)) {
+                item.setSuffixComponent(itemCount > 0 ? countBadge(itemCount) : null);
+            }
+        });
+        int unread = count.applyAsInt(NOTIFICATIONS_PATH);
+        if (changed("bell", unread)) {
+            unreadCount.setText(String.valueOf(unread));
+            unreadCount.setVisible(unread > 0);
+            // the name starts with what the eye sees ("3"), so a voice command "click 3" works too (WCAG 2.5.3)
+            bell.setAriaLabel(unread > 0 ? getTranslation("nav.notifications.unread", unread)
+                    : getTranslation("nav.notifications"));
+        }
+    }
+
+    private boolean changed(String what, int count) {
+        Integer shown = shownCounts.put(what, count);
+        return shown == null || shown != count;
     }
 
     private Optional<NavigationBadge> badgeFor(String path) {

@@ -63,7 +63,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route(value = InboxView.PATH, layout = MainLayout.class)
 @Menu(title = "nav.inbox", order = 3, icon = "vaadin:inbox")
 @RolesAllowed({Roles.APPROVER, Roles.FULFILLER})
-public class InboxView extends VerticalLayout implements HasDynamicTitle {
+public class InboxView extends VerticalLayout implements HasDynamicTitle, nl.loket.ui.LiveView {
 
     static final String PATH = "inbox";
     static final int HIGH_PRIORITY = 75;
@@ -99,6 +99,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     final Button rejectSelected = new Button();
     RejectDialog bulkRejectDialog;
     private final BulkDecisions bulk;
+    /** The number of tasks in the whole inbox at the last look, to see a change made elsewhere. */
+    private int lastTaskCount;
 
     public InboxView(InboxService inbox, CatalogService catalog, Clock clock, BulkDecisions bulk) {
         this.bulk = bulk;
@@ -113,6 +115,23 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         // the grid takes the rest of the page's height, not a fixed box
         expand(grid);
         refresh();
+        lastTaskCount = inbox.myTaskCount();
+    }
+
+    /**
+     * Tasks that arrived or went elsewhere (another node, the job executor, a colleague): the list is loaded again
+     * when the inbox's count changed, unless the user has tasks selected (a bulk decision is being prepared).
+     */
+    @Override
+    public void refreshIfChanged() {
+        if (!grid.getSelectedItems().isEmpty()) {
+            return;
+        }
+        int count = inbox.myTaskCount();
+        if (count != lastTaskCount) {
+            lastTaskCount = count;
+            refresh();
+        }
     }
 
     private Component filters() {

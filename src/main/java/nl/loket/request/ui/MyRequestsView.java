@@ -40,7 +40,7 @@ import jakarta.annotation.security.PermitAll;
 @Menu(title = "nav.my-requests", order = 1, icon = "vaadin:list")
 @RouteAlias(value = "requests", layout = MainLayout.class)
 @PermitAll
-public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
+public class MyRequestsView extends VerticalLayout implements HasDynamicTitle, nl.loket.ui.LiveView {
 
     /** Where a new request starts: the catalogue. A route, so that this view depends on no other feature. */
     static final String NEW_REQUEST_PATH = "catalog";
@@ -56,13 +56,17 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> type = new Select<>();
     final Select<Period> period = new Select<>();
     private final CatalogService catalog;
+    private final RequestService requests;
     private final Clock clock;
+    /** The requests' mark at the last load: a change of status on any node changes it. */
+    private nl.loket.request.ChangeMark shownMark;
     private final Map<String, String> typeNames = new HashMap<>();
     private List<Request> mine;
     private Map<Long, List<RequestProgress.CurrentStep>> steps;
 
     public MyRequestsView(RequestService requests, CatalogService catalog, Clock clock) {
         this.catalog = catalog;
+        this.requests = requests;
         this.clock = clock;
         addClassName("loket-page");
         Button newRequest = new Button(getTranslation("my-requests.new"), VaadinIcon.PLUS.create(),
@@ -95,12 +99,26 @@ public class MyRequestsView extends VerticalLayout implements HasDynamicTitle {
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setId("my-requests");
 
-        mine = requests.myRequests();
-        steps = requests.currentSteps(mine.stream().filter(r -> !r.status().isClosed()).map(Request::id).toList());
+        load();
         empty.setText(getTranslation("my-requests.empty"));
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
         add(title, filters(), empty, grid);
         applyFilters();
+    }
+
+    private void load() {
+        shownMark = requests.myRequestsMark();
+        mine = requests.myRequests();
+        steps = requests.currentSteps(mine.stream().filter(r -> !r.status().isClosed()).map(Request::id).toList());
+    }
+
+    /** A status changed elsewhere (an approval on another node, a step of the job executor): shown again. */
+    @Override
+    public void refreshIfChanged() {
+        if (!requests.myRequestsMark().equals(shownMark)) {
+            load();
+            applyFilters();
+        }
     }
 
     private HorizontalLayout filters() {

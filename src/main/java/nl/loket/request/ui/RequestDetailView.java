@@ -39,12 +39,17 @@ import jakarta.annotation.security.PermitAll;
 /** One of the user's own requests: details, outcome and the timeline from the engine's history. */
 @Route(value = "requests/:number", layout = MainLayout.class)
 @PermitAll
-public class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class RequestDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        nl.loket.ui.LiveView {
 
     private final RequestService requests;
     private final UserAccountService users;
     private final CatalogService catalog;
     private String title = "Loket";
+    private String number;
+    /** The request's mark when it was shown: its status or its conversation changing elsewhere changes it. */
+    private java.util.Optional<nl.loket.request.ChangeMark> shownMark = java.util.Optional.empty();
+    private Dialog openDialog;
 
     final Button withdraw = new Button();
     CommentsPanel comments;
@@ -62,9 +67,28 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        number = event.getRouteParameters().get("number").orElse("");
+        showRequest();
+    }
+
+    /**
+     * Shown again when the status or the conversation changed elsewhere (another node, the job executor, the
+     * approver's question), unless the user is writing a comment or withdrawing.
+     */
+    @Override
+    public void refreshIfChanged() {
+        boolean busy = (comments != null && !comments.text.getValue().isBlank())
+                || (openDialog != null && openDialog.isOpened());
+        if (!busy && number != null && !requests.myRequestMark(number).equals(shownMark)) {
+            showRequest();
+        }
+    }
+
+    private void showRequest() {
         removeAll();
+        comments = null;
         add(new RouterLink(getTranslation("request.back"), MyRequestsView.class));
-        String number = event.getRouteParameters().get("number").orElse("");
+        shownMark = requests.myRequestMark(number);
         requests.myRequest(number).ifPresentOrElse(this::show, () -> {
             Paragraph notFound = new Paragraph(getTranslation("request.not-found"));
             notFound.setId("request-not-found");
@@ -108,7 +132,10 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
             withdraw.setIcon(VaadinIcon.CLOSE_CIRCLE_O.create());
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             withdraw.setId("withdraw");
-            ClickActions.set(withdraw, () -> withdrawDialog(request.number()).open());
+            ClickActions.set(withdraw, () -> {
+                openDialog = withdrawDialog(request.number());
+                openDialog.open();
+            });
             Div stand = new Div(now);
             expected(detail).ifPresent(stand::add);
             HorizontalLayout standing = new HorizontalLayout(stand, withdraw);
