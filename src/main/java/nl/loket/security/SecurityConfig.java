@@ -12,10 +12,16 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -49,6 +55,15 @@ class SecurityConfig {
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** In front of every other filter: see {@link UnsafeAddressFilter}. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<UnsafeAddressFilter> unsafeAddressFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new UnsafeAddressFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean
@@ -96,20 +111,44 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable());
     }
 
+    /** The login form's post: checked for Spring's CSRF token like every other portal post. */
+    static final RequestMatcher LOGIN_POST = PathPatternRequestMatcher.withDefaults()
+            .matcher(org.springframework.http.HttpMethod.POST, LOGIN_VIEW);
+
+    /** A refused login post goes back to the login page, which says why; any other refused post is a 403. */
+    private static AccessDeniedHandler staleLoginBackToLoginPage() {
+        var handlers = new java.util.LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+        handlers.put(LOGIN_POST, (request, response, denied) ->
+                response.sendRedirect(request.getContextPath() + LOGIN_VIEW + "?expired"));
+        return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+    }
+
     @Bean
     @Order(3)
-    SecurityFilterChain portalChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers(PUBLIC_STYLES).permitAll()
                 .requestMatchers(CAMUNDA_WEBAPPS).hasRole(Roles.PROCESS_ADMIN));
-        // Camunda's web apps bring their own CSRF protection (X-XSRF-TOKEN); Vaadin's stays as Vaadin sets it.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA_WEBAPPS));
+        // Camunda's web apps bring their own CSRF protection (X-XSRF-TOKEN), Vaadin's client its own (a token in
+        // every server round trip). Vaadin would also exempt the login form's post; it is not exempt here: the page
+        // carries Spring's token (meta tags that Vaadin's login form sends along), so no other site can log a
+        // browser into an account of its choosing. A form whose token went stale (its session ended) goes back to
+        // the login page with a sentence saying so, not to a bare 403.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(CAMUNDA_WEBAPPS, vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <F extends CsrfFilter> F postProcess(F filter) {
+                        filter.setAccessDeniedHandler(staleLoginBackToLoginPage());
+                        return filter;
+                    }
+                }));
         securityHeaders(http);
         http.addFilterBefore(new CamundaLogoutFilter(CAMUNDA_LOGOUT),
                 org.springframework.security.web.authentication.logout.LogoutFilter.class);
         // by path, so that security does not depend on the UI package
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_VIEW));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_VIEW)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 }

@@ -64,6 +64,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     }
 
     private LoginI18n i18n() {
+        return i18n("login.error.title", "login.error.message");
+    }
+
+    private LoginI18n i18n(String errorTitleKey, String errorMessageKey) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form texts = i18n.getForm();
         texts.setTitle(getTranslation("login.submit"));
@@ -72,8 +76,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         texts.setSubmit(getTranslation("login.submit"));
         texts.setForgotPassword(getTranslation("login.forgot-password"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        error.setTitle(getTranslation(errorTitleKey));
+        error.setMessage(getTranslation(errorMessageKey));
         error.setUsername(getTranslation("login.error.username"));
         error.setPassword(getTranslation("login.error.password"));
         return i18n;
@@ -81,7 +85,15 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("expired")) {
+            // the form was posted with a token of a session that had ended (the page stood open too long)
+            form.setI18n(i18n("login.expired.title", "login.expired.message"));
+            form.setError(true);
+            return;
+        }
+        form.setI18n(i18n());
+        form.setError(parameters.containsKey("error"));
     }
 
     @Override

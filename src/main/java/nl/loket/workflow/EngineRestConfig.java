@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,19 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * a Loket listener refused ({@link DelegateExecutions#invalidStart}) as 400 Bad Request, also from {@code /start}.
  * The engine wraps a task listener's exception in a ProcessEngineException, and {@code /start} wraps any
  * exception in a RestException, which engine-rest would answer with 500.
+ *
+ * <p>The same holds for the engine API of Camunda's web apps ({@code /camunda/api/engine}, which Tasklist and
+ * Cockpit call): the starter registers that JAX-RS application by class name, with no way to add a provider, but
+ * it takes its configuration classes (Camunda's own exception handlers among them) from
+ * {@link CamundaRestResources#getConfigurationClasses()}, as engine-rest does. The two mappers join that set, before
+ * either application is built; {@code FourEyesEverywhereIT} shows Tasklist's refusal arriving as 403.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
 
-    @Override
-    protected void registerAdditionalResources() {
-        register(ListenerRefusalMapper.class);
-        register(WrappedListenerRefusalMapper.class);
+    static {
+        CamundaRestResources.getConfigurationClasses().add(ListenerRefusalMapper.class);
+        CamundaRestResources.getConfigurationClasses().add(WrappedListenerRefusalMapper.class);
     }
 
     private static Optional<AuthorizationException> refusalIn(Throwable exception) {

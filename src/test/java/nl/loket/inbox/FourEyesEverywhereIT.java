@@ -16,6 +16,7 @@ import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.PortalBrowser;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.support.TestUsers;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -68,6 +69,28 @@ class FourEyesEverywhereIT {
                 "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");
         assertThat(complete.statusCode()).isEqualTo(403);
 
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).as("still open").isNotNull();
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void tasklist_refuses_the_requester_with_403_not_a_server_error() throws Exception {
+        String taskId = taskOfOwnRequest();
+        PortalBrowser tasklist = new PortalBrowser(port);
+        tasklist.logIn(PAULA, "secret-for-paula");
+        tasklist.get("/camunda/app/tasklist/default/");
+        String xsrf = tasklist.cookie("XSRF-TOKEN").orElseThrow(() -> new AssertionError("Tasklist set no XSRF-TOKEN"));
+
+        for (String call : new String[] {"claim", "submit-form"}) {
+            String body = call.equals("claim") ? "{\"userId\":\"" + PAULA + "\"}"
+                    : "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}";
+            HttpResponse<String> refused = tasklist.client().send(HttpRequest.newBuilder(
+                            tasklist.uri("/camunda/api/engine/engine/default/task/" + taskId + "/" + call))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(call + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.body()).as(call).contains("Four-eyes");
+        }
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).as("still open").isNotNull();
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }

@@ -3,7 +3,6 @@ package nl.loket.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import nl.loket.security.Roles;
 import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.PortalBrowser;
 import nl.loket.support.TestModels;
 import nl.loket.support.TestProcesses;
 import nl.loket.support.TestUsers;
@@ -211,17 +211,11 @@ class StartedOutsideLoketIT {
 
     @Test
     void tasklist_itself_tells_the_engine_who_starts_it() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.discarding());
-        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=rosa&password=secret-for-rosa")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        PortalBrowser portal = new PortalBrowser(port);
+        portal.logIn("rosa", "secret-for-rosa");
+        HttpClient browser = portal.client();
+        portal.get("/camunda/app/tasklist/default/");
+        String token = portal.cookie("XSRF-TOKEN").orElseThrow();
 
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(
                         uri("/camunda/api/engine/engine/default/process-definition/key/" + KEY + "/submit-form"))

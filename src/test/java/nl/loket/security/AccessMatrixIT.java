@@ -17,6 +17,7 @@ import java.util.Set;
 
 import nl.loket.support.DemoRoles;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.PortalBrowser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -90,15 +91,11 @@ class AccessMatrixIT {
     }
 
     private HttpClient loggedIn(String user) throws Exception {
-        HttpClient browser = anonymous();
-        status(browser, "/login");
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        PortalBrowser browser = new PortalBrowser(port);
+        HttpResponse<String> login = browser.logIn(user, "demo");
         assertThat(login.headers().firstValue("Location")).as("login of " + user)
                 .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
-        return browser;
+        return browser.client();
     }
 
     private int status(HttpClient client, String path, String... headers) throws IOException, InterruptedException {

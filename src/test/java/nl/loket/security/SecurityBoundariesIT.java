@@ -15,10 +15,14 @@ import java.util.Base64;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.request.Request;
 import nl.loket.support.LoketIntegrationTest;
+import nl.loket.support.PortalBrowser;
 import nl.loket.support.TestProcesses;
 import nl.loket.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,11 +116,10 @@ class SecurityBoundariesIT {
 
     @Test
     void logging_out_of_cockpit_ends_the_portal_session_too() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = loggedIn("ada", cookies);
+        PortalBrowser cockpit = new PortalBrowser(port);
+        HttpClient browser = loggedIn("ada", cockpit);
         assertThat(get(browser, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .findFirst().orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie")).getValue();
+        String xsrf = cockpit.cookie("XSRF-TOKEN").orElseThrow(() -> new AssertionError("Camunda set no XSRF-TOKEN cookie"));
         String logout = "/camunda/api/admin/auth/user/default/logout";
 
         assertThat(post(browser, logout).statusCode()).as("without Camunda's CSRF token").isEqualTo(403);
@@ -163,11 +166,77 @@ class SecurityBoundariesIT {
     }
 
     @Test
+    void an_address_that_is_no_page_answers_404_and_pages_answer_200() throws Exception {
+        HttpClient emma = loggedIn("emma");
+        assertThat(get(emma, "/no-such-page").statusCode()).isEqualTo(404);
+        assertThat(get(emma, "/catalog/no/such/depth").statusCode()).isEqualTo(404);
+        assertThat(get(emma, "/no-such-page").body()).as("still the portal's own page, which says so")
+                .contains("<html");
+        assertThat(get(emma, "/").statusCode()).isEqualTo(200);
+        assertThat(get(emma, "/catalog").statusCode()).isEqualTo(200);
+        assertThat(get(emma, "/requests/REQ-2026-999999").statusCode())
+                .as("a page whose object does not exist says so itself, as for someone else's").isEqualTo(200);
+        assertThat(get(anonymous(), "/login").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void path_tricks_are_refused_with_400_and_no_details(CapturedOutput log) throws Exception {
+        HttpClient ada = loggedIn("ada");
+        for (String path : new String[] {"//camunda/app/cockpit/default/", "/camunda/app/cockpit/default/;x=1",
+                "/engine-rest//engine", "/engine-rest/engine;jsessionid=1", "/login;x=1", "/%2e%2e/etc/passwd",
+                "/camunda/app/%2e%2e/api/engine/engine/default/task"}) {
+            HttpResponse<String> response = get(ada, path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).doesNotContainIgnoringCase("exception").doesNotContain("Tomcat")
+                    .doesNotContain("at org.");
+        }
+        assertThat(log.getOut()).as("no error in the log for a refused address").doesNotContain(" ERROR ")
+                .doesNotContain("RequestRejectedException");
+    }
+
+    @Test
     void a_wrong_password_does_not_log_in() throws Exception {
-        HttpClient browser = anonymous();
-        HttpResponse<String> response = postLogin(browser, "emma", "not-demo");
+        PortalBrowser browser = new PortalBrowser(port);
+        HttpResponse<String> response = browser.logIn("emma", "not-demo");
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).contains("/login?error"));
-        assertThat(get(browser, "/").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void the_login_form_is_checked_for_the_csrf_token_of_its_own_session() throws Exception {
+        // another site can post a login form, but cannot read the token of the browser's login page
+        PortalBrowser browser = new PortalBrowser(port);
+        String foreignToken = PortalBrowser.csrfTokenOf(new PortalBrowser(port).get("/login").body()).orElseThrow();
+        browser.get("/login");
+        for (String token : new String[] {null, "forged", foreignToken}) {
+            HttpResponse<String> refused = browser.postLogin("emma", "demo", token);
+            assertThat(refused.statusCode()).as("token " + token).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location")).as("token " + token)
+                    .hasValueSatisfying(v -> assertThat(v).endsWith("/login?expired"));
+            assertThat(browser.get("/").statusCode()).as("not logged in with token " + token).isEqualTo(302);
+        }
+        HttpResponse<String> multipart = browser.client().send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n"
+                        + "emma\r\n--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\ndemo\r\n--b--\r\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(multipart.headers().firstValue("Location")).as("a multipart login without token")
+                .hasValueSatisfying(v -> assertThat(v).endsWith("/login?expired"));
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+
+        assertThat(browser.logIn("emma", "demo").headers().firstValue("Location")).as("with the page's own token")
+                .hasValueSatisfying(v -> assertThat(v).doesNotContain("error").doesNotContain("expired"));
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_session_id_changes_at_login() throws Exception {
+        PortalBrowser browser = new PortalBrowser(port);
+        browser.get("/login");
+        String before = browser.cookie("JSESSIONID").orElseThrow(() -> new AssertionError("no session before login"));
+        browser.logIn("emma", "demo");
+        assertThat(browser.cookie("JSESSIONID")).hasValueSatisfying(after -> assertThat(after).isNotEqualTo(before));
     }
 
     @Test
@@ -214,26 +283,15 @@ class SecurityBoundariesIT {
     }
 
     private HttpClient loggedIn(String user) throws Exception {
-        return loggedIn(user, new CookieManager());
+        return loggedIn(user, new PortalBrowser(port));
     }
 
-    private HttpClient loggedIn(String user, CookieManager cookies) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        get(browser, "/login");
-        HttpResponse<String> response = postLogin(browser, user, "demo");
+    private HttpClient loggedIn(String user, PortalBrowser browser) throws Exception {
+        HttpResponse<String> response = browser.logIn(user, "demo");
         assertThat(response.statusCode()).as("login of " + user).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).as("login of " + user)
                 .hasValueSatisfying(v -> assertThat(v).doesNotContain("error"));
-        return browser;
-    }
-
-    private HttpResponse<String> postLogin(HttpClient browser, String user, String password)
-            throws IOException, InterruptedException {
-        String form = "username=" + user + "&password=" + password;
-        return browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.client();
     }
 
     private HttpResponse<String> get(HttpClient client, String path, String... headers)
