@@ -58,6 +58,12 @@ class HostileInputIT {
     @Autowired JdbcClient jdbc;
     @Autowired nl.loket.support.TestProcesses processes;
 
+    /**
+     * Models that other tests of the shared context deploy with a modelling error on purpose
+     * ({@code BrokenRequestTypeIT}): they fail for every submission, hostile or not.
+     */
+    static final java.util.Set<String> DELIBERATELY_BROKEN = java.util.Set.of("broken-type", "broken-step");
+
     private final Random random = new Random(SEED);
     private final java.util.Iterator<Object> values = hostileValues().sampleStream().iterator();
     private final Properties english = bundle("/vaadin-i18n/translations.properties");
@@ -80,7 +86,7 @@ class HostileInputIT {
         int refused = 0;
         for (CatalogItem item : catalog.items(Locale.ENGLISH)) {
             var start = forms.startForm(item.processKey(), Locale.ENGLISH);
-            if (start.isEmpty()) {
+            if (start.isEmpty() || DELIBERATELY_BROKEN.contains(item.processKey())) {
                 continue;
             }
             formsTried.add(item.processKey());

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import nl.loket.forms.FieldError;
 import nl.loket.forms.FormDateTimes;
 import nl.loket.forms.FormField;
+import nl.loket.forms.FormSubmissionValidator;
 import nl.loket.forms.FormFieldType;
 import nl.loket.forms.FormSchema;
 import nl.loket.forms.ValuePath;
@@ -703,9 +704,7 @@ public class FormRenderer extends Div {
     private TextField textField(FormField field) {
         TextField text = new TextField(field.label());
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        if (field.maxLength() != null) {
-            text.setMaxLength(field.maxLength());
-        }
+        text.setMaxLength(maxLength(field));
         adorn(text, field);
         return text;
     }
@@ -727,12 +726,16 @@ public class FormRenderer extends Div {
         }
     }
 
+    /** The form's limit, and never more than any text field can carry (see the validator). */
+    private static int maxLength(FormField field) {
+        int most = FormSubmissionValidator.MAX_TEXT_LENGTH;
+        return field.maxLength() == null ? most : Math.min(field.maxLength(), most);
+    }
+
     private static TextArea textArea(FormField field) {
         TextArea text = new TextArea(field.label());
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        if (field.maxLength() != null) {
-            text.setMaxLength(field.maxLength());
-        }
+        text.setMaxLength(maxLength(field));
         text.setMinHeight("6em");
         return text;
     }
