@@ -27,6 +27,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The security boundaries over real HTTP: engine REST, Camunda web apps, actuator, portal, CSRF. */
 @LoketIntegrationTest
@@ -142,6 +148,20 @@ class SecurityBoundariesIT {
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void hsts_is_sent_when_the_request_came_over_tls(@Autowired WebApplicationContext context) throws Exception {
+        // a TLS connection (directly, or through a proxy that says so when LOKET_FORWARD_HEADERS is set), without
+        // a certificate in the test: the same filter chains, through MockMvc
+        MockMvc portal = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        for (String path : new String[] {"/login", "/engine-rest/engine", "/actuator/health"}) {
+            portal.perform(MockMvcRequestBuilders.get(path).secure(true)).andExpect(MockMvcResultMatchers.header()
+                    .string("Strict-Transport-Security", org.hamcrest.Matchers.startsWith("max-age=31536000")));
+            portal.perform(MockMvcRequestBuilders.get(path)).andExpect(MockMvcResultMatchers.header()
+                    .doesNotExist("Strict-Transport-Security"));
+        }
     }
 
     @Test
