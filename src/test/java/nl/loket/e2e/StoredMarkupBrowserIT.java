@@ -42,6 +42,8 @@ class StoredMarkupBrowserIT {
     @Autowired InboxService inbox;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired nl.loket.catalog.PublishingService publishing;
+    @Autowired nl.loket.tenant.TenantService tenants;
 
     private Browser browser;
 
@@ -82,6 +84,58 @@ class StoredMarkupBrowserIT {
                 assertThat(text).as("the payload shown as the text typed, on " + visit[1]).contains("onerror=");
             }
             browser.logout();
+        }
+    }
+
+    @Test
+    void markup_in_published_form_labels_markdown_and_tenant_names_is_never_run() throws Exception {
+        users.loginAs("ada");
+        publishing.publish("Markup labels", java.util.Map.of(
+                "markup-labels.bpmn", resource("stored-markup/markup-labels.bpmn"),
+                "markup-labels-request.form", resource("stored-markup/markup-labels-request.form")));
+        tenants.save(new nl.loket.tenant.Tenant("markup", "Team " + IMAGE, "mark", null,
+                new java.math.BigDecimal("1000")), List.of("emma"));
+        TestUsers.logout();
+
+        browser = new Browser(port, StoredMarkupBrowserIT.class);
+        browser.openAs("/request/markup-labels", "emma");
+        browser.waitForVaadin();
+        browser.screenshot("published-form-with-markup");
+        assertNothingRan(browser.driver(), "the published start form");
+        String form = browser.driver().findElement(By.tagName("body")).getText();
+        assertThat(form).as("labels and descriptions are text").contains("Reason <img src=x onerror=")
+                .contains("Why <img src=x onerror=");
+        assertThat(form).as("the Markdown's words are shown").contains("Read this", "Plain words, then markup:");
+        browser.driver().findElement(By.cssSelector("vaadin-select")).click();
+        browser.waitForVaadin();
+        assertNothingRan(browser.driver(), "the published form's options");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).as("option labels are text")
+                .contains("Small <img src=x onerror=");
+
+        browser.open("/environments/new");
+        browser.driver().findElement(By.cssSelector("vaadin-select, vaadin-combo-box")).click();
+        browser.waitForVaadin();
+        browser.screenshot("tenant-name-with-markup");
+        assertNothingRan(browser.driver(), "ordering an environment");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).as("the tenant's name is text")
+                .contains("Team <img src=x onerror=");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        browser.logout();
+
+        browser.openAs("/environments/tenant", "mark");
+        browser.waitForVaadin();
+        browser.screenshot("tenant-owner-page");
+        assertNothingRan(browser.driver(), "the tenant owner's page");
+        browser.logout();
+        browser.openAs("/admin/tenants", "ada");
+        browser.waitForVaadin();
+        assertNothingRan(browser.driver(), "the tenants admin page");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Team <img src=x onerror=");
+    }
+
+    private static byte[] resource(String path) throws java.io.IOException {
+        try (var in = StoredMarkupBrowserIT.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
         }
     }
 
