@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.loket.support.EngineTime;
 import nl.loket.support.LoketIntegrationTest;
@@ -26,8 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Login over real HTTP, as an attacker guessing passwords tries it: the portal's login form and HTTP Basic on
  * engine-rest, both throttled with the default limits (10 per account, 50 per address, 15 minutes); unknown users
- * answered as wrong passwords. All requests come from one address (this machine), so every test forgets the counts
- * it made, for the other tests in this context.
+ * answered as wrong passwords; the session id renewed at login; the session cookie's attributes; and the portal's
+ * logout ending the session Camunda's web apps use too. All requests come from one address (this machine), so every
+ * test forgets the counts it made, for the other tests in this context.
  */
 @LoketIntegrationTest
 class LoginLockoutIT {
@@ -35,6 +40,7 @@ class LoginLockoutIT {
     private static final String PASSWORD = "right-password-for-lockout";
     private static final int ACCOUNT_LIMIT = 10;
     private static final int ADDRESS_LIMIT = 50;
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @LocalServerPort int port;
     @Autowired UserAccountService accounts;
@@ -136,10 +142,79 @@ class LoginLockoutIT {
                 .endsWith("/login?error");
     }
 
+    // --- session ------------------------------------------------------------------------------------------
+
+    @Test
+    void logging_in_gives_the_browser_a_new_session_id() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = browser(cookies);
+        loginRedirect(browser, "lena", "guess");
+        String before = sessionId(cookies).orElseThrow(() -> new AssertionError("no session before login"));
+
+        assertThat(loginRedirect(browser, "lena", PASSWORD)).doesNotContain("error");
+        String after = sessionId(cookies).orElseThrow();
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(get(withSession(before), "/").statusCode()).as("the old id is not logged in").isEqualTo(302);
+        assertThat(get(withSession(after), "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site_lax_and_secure_only_when_configured() throws Exception {
+        HttpResponse<String> login = postLogin(browser(), "lena", PASSWORD);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie at login"));
+
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .as("Secure is off by default (plain http); LOKET_SESSION_COOKIE_SECURE turns it on")
+                .doesNotContain("Secure");
+    }
+
+    @Test
+    void logging_out_of_the_portal_ends_the_camunda_web_apps_session_too() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = browser(cookies);
+        assertThat(loginRedirect(browser, "ruben", PASSWORD)).doesNotContain("error");
+        assertThat(get(browser, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> cockpitUser = get(browser, "/camunda/api/admin/auth/user/default");
+        assertThat(cockpitUser.statusCode()).isEqualTo(200);
+        assertThat(cockpitUser.body()).contains("\"userId\":\"ruben\"");
+
+        HttpResponse<String> logout = post(browser, "/logout", "_csrf=" + csrfToken(browser));
+        assertThat(logout.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> afterwards = get(browser, "/camunda/api/admin/auth/user/default");
+        assertThat(afterwards.statusCode()).isNotEqualTo(200);
+        assertThat(afterwards.body()).doesNotContain("ruben");
+        assertThat(get(browser, "/").statusCode()).as("nor the portal").isEqualTo(302);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------
+
+    /** The CSRF token the portal's page carries for its own posts. */
+    private String csrfToken(HttpClient browser) throws Exception {
+        String page = get(browser, "/").body();
+        Matcher token = CSRF_META.matcher(page);
+        assertThat(token.find()).as("a CSRF token in the portal page").isTrue();
+        return token.group(1);
+    }
 
     private static String withoutTimestamp(String errorBody) {
         return errorBody.replaceAll("\"timestamp\":\"[^\"]*\"", "");
+    }
+
+    private static Optional<String> sessionId(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private HttpClient withSession(String sessionId) {
+        CookieManager cookies = new CookieManager();
+        HttpCookie cookie = new HttpCookie("JSESSIONID", sessionId);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), cookie);
+        return browser(cookies);
     }
 
     private String loginRedirect(HttpClient browser, String user, String password) throws Exception {
