@@ -81,7 +81,7 @@ class LoginThrottle {
     }
 
     /** A user name as typed by anyone, for the log: no line breaks or other control characters to forge lines. */
-    private static String printable(String account) {
+    static String printable(String account) {
         return account == null ? "" : account.replaceAll("\\p{Cntrl}", "?");
     }
 

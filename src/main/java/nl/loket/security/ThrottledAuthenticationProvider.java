@@ -29,21 +29,30 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String account = attempt.getName();
         String address = clientAddress(attempt);
+        withCounts(account, () -> throttle.checkAllowed(account, address));
+        Authentication authenticated;
         try {
-            throttle.checkAllowed(account, address);
-            Authentication authenticated = passwords.authenticate(attempt);
-            if (authenticated != null) {
-                throttle.succeeded(account);
-            }
-            return authenticated;
-        } catch (LoginThrottledException refused) {
-            throw refused;
+            authenticated = passwords.authenticate(attempt);
+        } catch (InternalAuthenticationServiceException notAnAnswer) {
+            // the user store could not be asked (a database outage): no failure of the user's
+            throw notAnAnswer;
         } catch (AuthenticationException failed) {
-            throttle.failed(account, address);
+            withCounts(account, () -> throttle.failed(account, address));
             throw failed;
+        }
+        if (authenticated != null) {
+            withCounts(account, () -> throttle.succeeded(account));
+        }
+        return authenticated;
+    }
+
+    /** Without the counts no login: refused as during a database outage in the password check, never a 500. */
+    private static void withCounts(String account, Runnable step) {
+        try {
+            step.run();
         } catch (DataAccessException databaseAway) {
-            // without the counts no login: refused like a database outage during the password check
-            log.error("Login of {} refused: failed logins cannot be counted", account, databaseAway);
+            log.error("Login of '{}' refused: failed logins cannot be counted", LoginThrottle.printable(account),
+                    databaseAway);
             throw new InternalAuthenticationServiceException("Login throttle unavailable", databaseAway);
         }
     }
