@@ -1,5 +1,6 @@
 package nl.loket.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,6 +55,16 @@ class LoginThrottleStore {
 
     void forget(Kind kind, String subject) {
         jdbc.sql("delete from login_throttle where kind = ? and subject = ?").params(kind.name(), subject).update();
+    }
+
+    /**
+     * Removes the rows that no longer mean anything: window passed and no lock running (the next failure would
+     * start afresh anyway). Returns how many.
+     */
+    int forgetPast(Instant now, Duration window) {
+        return jdbc.sql("delete from login_throttle where window_start <= ? and (locked_until is null or locked_until <= ?)")
+                .params(utc(now.minus(window)), utc(now))
+                .update();
     }
 
     private Counted countUnderLock(Kind kind, String subject, Instant now, FailureLimit limit) {

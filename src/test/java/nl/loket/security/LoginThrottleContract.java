@@ -140,6 +140,23 @@ abstract class LoginThrottleContract {
         }
     }
 
+    @Test
+    void the_cleanup_forgets_past_windows_and_ended_locks_but_keeps_running_ones() {
+        failTimes("locked-long-ago", ADDRESS, 10);
+        throttle.failed("failed-long-ago", "198.51.100.7");
+        clock.advance(LIMITS.window());
+        failTimes("locked-now", "198.51.100.8", 10);
+        throttle.failed("failed-just-now", "198.51.100.9");
+
+        int removed = store.forgetPast(clock.instant(), LIMITS.window());
+
+        assertThat(removed).as("two accounts and two addresses of the first window").isEqualTo(4);
+        assertThat(jdbc.sql("select subject from login_throttle where kind = 'ACCOUNT'").query(String.class).list())
+                .containsExactlyInAnyOrder("locked-now", "failed-just-now");
+        assertThatThrownBy(() -> throttle.checkAllowed("locked-now", "203.0.113.1"))
+                .isInstanceOf(LoginThrottledException.class);
+    }
+
     private void failTimes(String account, String address, int times) {
         for (int i = 0; i < times; i++) {
             try {
