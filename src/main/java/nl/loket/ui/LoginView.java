@@ -1,5 +1,11 @@
 package nl.loket.ui;
 
+import java.time.Clock;
+import java.util.Optional;
+
+import nl.loket.security.LoginThrottledException;
+import org.springframework.security.web.WebAttributes;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.HtmlContainer;
@@ -14,6 +20,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -22,8 +30,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
+    private final Clock clock;
 
-    public LoginView(DemoLoginHint demoLoginHint) {
+    public LoginView(DemoLoginHint demoLoginHint, Clock clock) {
+        this.clock = clock;
         addClassName("loket-login");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -93,7 +103,26 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             return;
         }
         form.setI18n(i18n());
-        form.setError(parameters.containsKey("error"));
+        boolean failed = parameters.containsKey("error");
+        if (failed) {
+            lastFailureThrottled().ifPresent(this::showLocked);
+        }
+        form.setError(failed);
+    }
+
+    /** Spring Security keeps the last failed login in the session: a lock says how long to wait. */
+    private static Optional<LoginThrottledException> lastFailureThrottled() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        WrappedSession session = request == null ? null : request.getWrappedSession(false);
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof LoginThrottledException locked ? Optional.of(locked) : Optional.empty();
+    }
+
+    private void showLocked(LoginThrottledException locked) {
+        LoginI18n i18n = i18n();
+        i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", locked.minutesLeft(clock)));
+        form.setI18n(i18n);
     }
 
     @Override

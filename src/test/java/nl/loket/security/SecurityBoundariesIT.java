@@ -250,14 +250,6 @@ class SecurityBoundariesIT {
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void the_session_id_changes_at_login() throws Exception {
-        PortalBrowser browser = new PortalBrowser(port);
-        browser.get("/login");
-        String before = browser.cookie("JSESSIONID").orElseThrow(() -> new AssertionError("no session before login"));
-        browser.logIn("emma", "demo");
-        assertThat(browser.cookie("JSESSIONID")).hasValueSatisfying(after -> assertThat(after).isNotEqualTo(before));
-    }
 
     @Test
     void spring_csrf_protection_stays_on_for_portal_posts() throws Exception {

@@ -44,6 +44,18 @@ public final class KaribuSupport {
         UI.getCurrent().navigate(LoginView.class);
     }
 
+    /** Nobody logged in, as on the login page. */
+    public static void openAnonymous(ApplicationContext context, Locale locale) {
+        MockVaadin.setMockRequestFactory(session -> {
+            FakeRequest request = new FakeRequest(session);
+            request.setLocaleInt(locale);
+            return request;
+        });
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
+    }
+
     public static void close() {
         MockVaadin.tearDown();
         TestUsers.logout();

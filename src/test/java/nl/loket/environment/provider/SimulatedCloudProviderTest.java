@@ -3,12 +3,10 @@ package nl.loket.environment.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import nl.loket.support.MovableClock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,32 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SimulatedCloudProviderTest extends EnvironmentProviderContract {
 
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private static SimulatedCloudProvider cloud;
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-02T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
 
     @BeforeAll
     static void database() {
