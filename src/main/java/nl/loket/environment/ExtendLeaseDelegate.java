@@ -16,6 +16,6 @@ class ExtendLeaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        extensions.extend(LeaseExtensionProcess.REQUEST_ID.from(execution));
+        extensions.extend(LeaseExtensionProcess.REQUEST_ID.from(execution), execution.getProcessInstanceId());
     }
 }

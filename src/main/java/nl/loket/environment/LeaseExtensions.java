@@ -3,6 +3,7 @@ package nl.loket.environment;
 import java.time.LocalDate;
 
 import nl.loket.notification.NotificationService;
+import nl.loket.request.ApprovalCheck;
 import nl.loket.request.Request;
 import nl.loket.request.RequestService;
 import nl.loket.request.RequestStatus;
@@ -31,10 +32,12 @@ public class LeaseExtensions {
     private final EnvironmentRepository environments;
     private final EnvironmentLifecycle lifecycle;
     private final NotificationService notifications;
+    private final ApprovalCheck approvals;
 
     LeaseExtensions(JdbcClient jdbc, RequestService requests, WorkflowService workflow, TenantService tenants,
                     EnvironmentRepository environments, EnvironmentLifecycle lifecycle,
-                    NotificationService notifications) {
+                    NotificationService notifications, ApprovalCheck approvals) {
+        this.approvals = approvals;
         this.jdbc = jdbc;
         this.requests = requests;
         this.workflow = workflow;
@@ -68,8 +71,10 @@ public class LeaseExtensions {
 
     /** ServiceTask_ExtendLease: idempotent (setting the same lease again changes nothing). */
     @Transactional
-    public void extend(long requestId) {
+    public void extend(long requestId, String processInstanceId) {
         Request request = requests.get(requestId);
+        // a longer lease is asked only beyond what one may set oneself, so it always needs its approval
+        approvals.requireApprovals(request, processInstanceId, 1);
         Extension extension = extensionOf(requestId);
         Environment environment = lifecycle.get(extension.environmentId());
         if (environment.status().isProvisioned()) {

@@ -210,6 +210,35 @@ class EnvironmentApprovalIT {
     }
 
     @Test
+    void a_lease_extension_whose_approval_is_skipped_by_instance_modification_extends_nothing() {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        Request order = environments.order(order("utrecht", name("skipext"), LocalDate.of(2026, 11, 30)));
+        processes.executeJobsOf(order.processInstanceId());
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));
+        processes.executeJobsOf(order.processInstanceId());
+        long id = environments.findByRequest(order.number()).orElseThrow().environment().id();
+        java.time.Instant leaseEnd = environments.find(id).orElseThrow().environment().leaseEnd();
+        LocalDate maximum = environments.maximumLeaseEnd(environments.find(id).orElseThrow().environment());
+        Request asked = environments.requestLongerLease(id, maximum.plusDays(30));
+        runtimeService.createProcessInstanceModification(asked.processInstanceId())
+                .startBeforeActivity(LeaseExtensionProcess.EXTEND)
+                .setVariable("approved", true)
+                .cancelAllForActivity(LeaseExtensionProcess.APPROVE)
+                .execute(true, false);
+        String job = managementService.createJobQuery().processInstanceId(asked.processInstanceId())
+                .activityId(LeaseExtensionProcess.EXTEND).singleResult().getId();
+
+        assertThatThrownBy(() -> managementService.executeJob(job))
+                .hasMessageContaining("Four-eyes").hasMessageContaining("never given");
+        assertThat(environments.find(id).orElseThrow().environment().leaseEnd()).as("the lease as it was")
+                .isEqualTo(leaseEnd);
+        assertThat(requests.get(asked.id()).status()).isNotEqualTo(RequestStatus.FULFILLED);
+        // its failing job would meet other tests that run every job of the shared engine
+        runtimeService.deleteProcessInstance(asked.processInstanceId(), "test over", true, true);
+    }
+
+    @Test
     void withdrawing_before_approval_frees_the_name() {
         EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
         users.loginAs("emma");
