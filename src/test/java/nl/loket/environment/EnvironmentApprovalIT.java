@@ -187,13 +187,7 @@ class EnvironmentApprovalIT {
 
     @Test
     void a_lease_beyond_the_stage_maximum_is_asked_of_the_tenant_owner_and_applied_when_approved() {
-        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
-        users.loginAs("emma");
-        Request order = environments.order(order("utrecht", name("longer"), LocalDate.of(2026, 11, 30)));
-        processes.executeJobsOf(order.processInstanceId());
-        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));
-        processes.executeJobsOf(order.processInstanceId());
-        long id = environments.findByRequest(order.number()).orElseThrow().environment().id();
+        long id = runningEnvironmentOfEmma("longer");
         LocalDate maximum = environments.maximumLeaseEnd(environments.find(id).orElseThrow().environment());
         assertThatThrownBy(() -> environments.extend(id, maximum.plusDays(1))).as("not in one click")
                 .isInstanceOfSatisfying(nl.loket.request.InvalidRequestException.class,
@@ -211,13 +205,7 @@ class EnvironmentApprovalIT {
 
     @Test
     void a_lease_extension_whose_approval_is_skipped_by_instance_modification_extends_nothing() {
-        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
-        users.loginAs("emma");
-        Request order = environments.order(order("utrecht", name("skipext"), LocalDate.of(2026, 11, 30)));
-        processes.executeJobsOf(order.processInstanceId());
-        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));
-        processes.executeJobsOf(order.processInstanceId());
-        long id = environments.findByRequest(order.number()).orElseThrow().environment().id();
+        long id = runningEnvironmentOfEmma("skipext");
         java.time.Instant leaseEnd = environments.find(id).orElseThrow().environment().leaseEnd();
         LocalDate maximum = environments.maximumLeaseEnd(environments.find(id).orElseThrow().environment());
         Request asked = environments.requestLongerLease(id, maximum.plusDays(30));
@@ -248,6 +236,17 @@ class EnvironmentApprovalIT {
         assertThat(environments.findByRequest(request.number()).orElseThrow().environment().status())
                 .as("withdrawn, not refused: nobody said no").isEqualTo(EnvironmentStatus.WITHDRAWN);
         environments.order(order("utrecht", name, LocalDate.of(2026, 11, 30)));
+    }
+
+    /** Emma's environment, ordered without approval and provisioned by the simulated cloud: its id. */
+    private long runningEnvironmentOfEmma(String namePrefix) {
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
+        users.loginAs("emma");
+        Request order = environments.order(order("utrecht", name(namePrefix), LocalDate.of(2026, 11, 30)));
+        processes.executeJobsOf(order.processInstanceId());
+        EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 1));
+        processes.executeJobsOf(order.processInstanceId());
+        return environments.findByRequest(order.number()).orElseThrow().environment().id();
     }
 
     private String tenant(BigDecimal budget) {
