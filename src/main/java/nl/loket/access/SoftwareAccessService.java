@@ -103,7 +103,7 @@ public class SoftwareAccessService {
                 .params(requestId, chosen.id(), justification.strip(), adminRights, endDate)
                 .update();
         requests.changeSummary(requestId, chosen.name());
-        log.info("Software-access request {} is for {} ({})", requestId, chosen.name(), chosen.fulfilment());
+        log.debug("Software-access request {} is for {} ({})", requestId, chosen.name(), chosen.fulfilment());
         return new RecordedRequest(chosen.licenceCostEur().doubleValue(), chosen.isManual());
     }
 

@@ -30,16 +30,14 @@ class MailOutbox {
 
     private final JdbcClient jdbc;
     private final UserAccountService users;
-    private final NotificationPreferences preferences;
     private final I18NProvider texts;
     private final Clock clock;
     private final String baseUrl;
 
-    MailOutbox(JdbcClient jdbc, UserAccountService users, NotificationPreferences preferences, I18NProvider texts,
+    MailOutbox(JdbcClient jdbc, UserAccountService users, I18NProvider texts,
                Clock clock, @Value("${loket.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.users = users;
-        this.preferences = preferences;
         this.texts = texts;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -51,10 +49,6 @@ class MailOutbox {
             log.debug("No e-mail for {}: no address", recipient);
             return;
         }
-        if (!preferences.wantsEmail(recipient, kind)) {
-            log.debug("No e-mail for {}: {} is off in their settings", recipient, kind);
-            return;
-        }
         Locale language = users.language(recipient);
         String name = kind.substring(kind.indexOf('.') + 1);
         List<Object> bodyArguments = new ArrayList<>(List.of((Object[]) arguments));
@@ -63,12 +57,19 @@ class MailOutbox {
         String body = texts.getTranslation("mail." + name + ".body", language, bodyArguments.toArray())
                 + "\n\n" + link(kind, requestNumber) + "\n\n" + texts.getTranslation("mail.footer", language);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.sql("""
+        // the recipient's setting for this kind is checked by the insert itself: one statement per mail, not two
+        int queued = jdbc.sql("""
                 insert into mail_outbox (recipient, address, kind, subject, body, status, attempts, next_attempt_at,
                                          created_at)
-                values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(recipient, account.email(), kind, truncate(subject, 300), truncate(body, 8000), PENDING, now, now)
+                select ?, ?, ?, ?, ?, ?, 0, ?, ?
+                where not exists (select 1 from notification_preference
+                                  where username = ? and kind = ? and email = false)""")
+                .params(recipient, account.email(), kind, truncate(subject, 300), truncate(body, 8000), PENDING, now, now,
+                        recipient, kind)
                 .update();
+        if (queued == 0) {
+            log.debug("No e-mail for {}: {} is off in their settings", recipient, kind);
+        }
     }
 
     /** Straight into the portal: the approver to their inbox, the requester to the request. */

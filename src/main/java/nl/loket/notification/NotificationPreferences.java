@@ -45,10 +45,4 @@ public class NotificationPreferences {
                     .params(me, kind, email).update();
         }
     }
-
-    boolean wantsEmail(String username, String kind) {
-        List<Boolean> choice = jdbc.sql("select email from notification_preference where username = ? and kind = ?")
-                .params(username, kind).query(Boolean.class).list();
-        return choice.isEmpty() || choice.get(0);
-    }
 }
