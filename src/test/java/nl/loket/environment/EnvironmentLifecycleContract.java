@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import nl.loket.environment.provider.SimulatedCloudFailures;
 import nl.loket.environment.provider.SimulatedCloudProvider;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
@@ -55,7 +56,7 @@ abstract class EnvironmentLifecycleContract {
         EngineTime.reset();
         processes.endAll(EnvironmentProcess.KEY);
         processes.endAll(LeaseExtensionProcess.KEY);
-        cloud.injectFailures(0);
+        SimulatedCloudFailures.failNone(cloud);
         TestUsers.logout();
     }
 
@@ -218,7 +219,7 @@ abstract class EnvironmentLifecycleContract {
     void a_failing_provider_is_retried_then_becomes_an_incident_that_a_retry_resolves() {
         EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
         users.loginAs("emma");
-        cloud.injectFailures(3);
+        SimulatedCloudFailures.failEveryCall(cloud);
         Request request = environments.order(order("utrecht", name("flaky"), LocalDate.of(2026, 11, 30)));
         String instance = request.processInstanceId();
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -238,6 +239,7 @@ abstract class EnvironmentLifecycleContract {
         assertThat(environmentOf(request).status()).as("nothing half-made is recorded")
                 .isEqualTo(EnvironmentStatus.REQUESTED);
 
+        SimulatedCloudFailures.failNone(cloud);
         Job failed = managementService.createJobQuery().processInstanceId(instance).singleResult();
         managementService.setJobRetries(failed.getId(), 1);   // what "retry" in Cockpit does
         managementService.executeJob(failed.getId());
