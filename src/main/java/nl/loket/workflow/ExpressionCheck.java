@@ -19,11 +19,11 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
  * Reads a JUEL expression the way the engine parses it and says where it reaches beyond Loket's published beans.
- * Allowed: a published bean, and a member (method or property) of it; a process variable, and a few harmless
- * members of it ({@code approvals.contains('refuse')}); {@code execution} and {@code task} as a value (an argument)
- * and a few read-only members; Camunda's functions {@code now()}, {@code dateTime()}, {@code currentUser()},
- * {@code currentUserGroups()}; literals and operators. Refused: anything called on the result of a call or property
- * ({@code a.b().c}, {@code 'x'.getClass()}), {@code class}/{@code getClass} anywhere, and every other member.
+ * Allowed: a published bean, and any member (method or property) of it; a process variable; {@code execution}
+ * and {@code task} as a value (an argument) and a few read-only members of them; Camunda's and Spin's functions;
+ * literals and operators. After that, only the harmless members of a value ({@code approvals.contains('refuse')},
+ * {@code address.prop("city").stringValue()}). Refused: {@code class}/{@code getClass}/the engine's services
+ * anywhere, a chain on a literal or a parenthesis ({@code 'x'.getClass()}), and every other member.
  */
 final class ExpressionCheck {
 
@@ -40,10 +40,18 @@ final class ExpressionCheck {
             "getProcessBusinessKey", "businessKey", "getBusinessKey", "currentActivityId", "getCurrentActivityId",
             "eventName", "getEventName", "assignee", "getAssignee", "name", "getName", "taskDefinitionKey",
             "getTaskDefinitionKey", "tenantId", "getTenantId");
-    /** Members of a process variable's value (a string, number, list or map). */
-    private static final Set<String> VARIABLE_MEMBERS = Set.of("contains", "containsKey", "isEmpty", "empty",
-            "size", "length", "equals", "startsWith", "endsWith", "toLowerCase", "toUpperCase", "trim", "get");
-    private static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
+    /**
+     * Members of a value (a process variable, what a published bean returns): a string, number, list or map, and
+     * Spin's JSON and XML nodes as Loket stores lists and objects (adding-a-request-type.md, Types).
+     */
+    private static final Set<String> VALUE_MEMBERS = Set.of("contains", "containsKey", "isEmpty", "empty",
+            "size", "length", "equals", "startsWith", "endsWith", "toLowerCase", "toUpperCase", "trim", "get",
+            "prop", "hasProp", "elements", "fieldNames", "stringValue", "numberValue", "boolValue", "value",
+            "isString", "isNumber", "isBoolean", "isNull", "isValue", "isArray", "isObject", "indexOf",
+            "attr", "hasAttr", "childElement", "childElements", "textContent", "name");
+    /** Camunda's functions, and Spin's ({@code S(json).prop('a')}). */
+    private static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups",
+            "S", "JSON", "XML");
 
     /** One thing wrong with an expression. */
     record Problem(Kind kind, String detail) {
@@ -68,38 +76,80 @@ final class ExpressionCheck {
     }
 
     private void node(Node node, String text, List<Problem> problems) {
-        if (node instanceof AstMethod method) {
-            member((AstProperty) method.getChild(0), text, problems);
-            node(method.getChild(1), text, problems);
-        } else if (node instanceof AstProperty property) {
-            member(property, text, problems);
+        if (node instanceof AstMethod || node instanceof AstProperty) {
+            chain(node, text, problems);
         } else if (node instanceof AstIdentifier identifier) {
             bean(identifier.getName(), problems);
-        } else if (node instanceof AstFunction function && !FUNCTIONS.contains(function.getName())) {
-            problems.add(new Problem(Kind.EXPRESSION, text));
+        } else if (node instanceof AstFunction function) {
+            function(function, text, problems);
         } else {
-            for (int i = 0; i < node.getCardinality(); i++) {
-                node(node.getChild(i), text, problems);
-            }
+            children(node, text, problems);
         }
     }
 
-    /** {@code base.member} or {@code base[member]}, called or read. */
-    private void member(AstProperty property, String text, List<Problem> problems) {
-        String member = memberName(property, text, problems);
-        if (!(property.getChild(0) instanceof AstIdentifier base)) {
-            problems.add(new Problem(Kind.EXPRESSION, text));
-            return;
+    /**
+     * {@code root.a(...).b[...]}: the members from the root on, each allowed by what the root is; the arguments and
+     * indexes are expressions of their own.
+     */
+    private void chain(Node node, String text, List<Problem> problems) {
+        List<String> members = new ArrayList<>();
+        Node current = node;
+        while (current instanceof AstMethod || current instanceof AstProperty) {
+            if (current instanceof AstMethod method) {
+                node(method.getChild(1), text, problems);
+                current = method.getChild(0);
+            } else {
+                AstProperty property = (AstProperty) current;
+                members.add(0, memberName(property, text, problems));
+                current = property.getChild(0);
+            }
         }
-        String name = base.getName();
-        if (member == null || NEVER.contains(member)) {
+        if (members.stream().anyMatch(member -> member == null || NEVER.contains(member))) {
             problems.add(new Problem(Kind.EXPRESSION, text));
-        } else if (beans.published(name)) {
-            return;
+        } else if (current instanceof AstFunction function) {
+            function(function, text, problems);
+            allowed(members, 0, VALUE_MEMBERS, text, problems);
+        } else if (current instanceof AstIdentifier root) {
+            root(root.getName(), members, text, problems);
+        } else {
+            problems.add(new Problem(Kind.EXPRESSION, text));
+        }
+    }
+
+    private void root(String name, List<String> members, String text, List<Problem> problems) {
+        if (beans.published(name)) {
+            allowed(members, 1, VALUE_MEMBERS, text, problems);
         } else if (beans.isBean(name)) {
             problems.add(new Problem(Kind.UNPUBLISHED_BEAN, name));
-        } else if (!(ENGINE_OBJECTS.contains(name) ? ENGINE_MEMBERS : VARIABLE_MEMBERS).contains(member)) {
+        } else if (ENGINE_OBJECTS.contains(name)) {
+            if (!ENGINE_MEMBERS.contains(members.get(0))) {
+                problems.add(new Problem(Kind.EXPRESSION, text));
+            } else {
+                allowed(members, 1, VALUE_MEMBERS, text, problems);
+            }
+        } else {
+            allowed(members, 0, VALUE_MEMBERS, text, problems);
+        }
+    }
+
+    /** The members from {@code from} on must all be in {@code allowed}. */
+    private static void allowed(List<String> members, int from, Set<String> allowed, String text,
+                                List<Problem> problems) {
+        if (!allowed.containsAll(members.subList(Math.min(from, members.size()), members.size()))) {
             problems.add(new Problem(Kind.EXPRESSION, text));
+        }
+    }
+
+    private void function(AstFunction function, String text, List<Problem> problems) {
+        if (!FUNCTIONS.contains(function.getName())) {
+            problems.add(new Problem(Kind.EXPRESSION, text));
+        }
+        children(function, text, problems);
+    }
+
+    private void children(Node node, String text, List<Problem> problems) {
+        for (int i = 0; i < node.getCardinality(); i++) {
+            node(node.getChild(i), text, problems);
         }
     }
 

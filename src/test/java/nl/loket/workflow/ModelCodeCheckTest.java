@@ -92,7 +92,9 @@ class ModelCodeCheckTest {
             "${approved}", "${!approved}", "${approvals.contains('refuse')}",
             "${!approvals.contains('refuse') && !approvals.isEmpty()}", "${approvals[0] == 'x'}",
             "${count > 1}", "${note == ''}", "${now()}", "${execution.processBusinessKey}",
-            "Reminder for ${requester}", "#{approver}"})
+            "Reminder for ${requester}", "#{approver}", "${accessories.elements()}",
+            "${address.prop(\"city\").stringValue()}", "${S(order).prop('size').numberValue() > 3}",
+            "${escalationPolicy.reminderAt(execution).isEmpty()}"})
     void loket_s_kinds_of_expressions_are_allowed(String expression) {
         assertThat(check.refusals("m.bpmn", withExpression(expression))).isEmpty();
     }
@@ -103,6 +105,8 @@ class ModelCodeCheckTest {
             "${approvals['class']}", "${escalationPolicy.getClass()}", "${escalationPolicy.reminderAt(execution).time}",
             "${approvals.stream().count()}", "${task.execution}", "${fn:exec('id')}", "${(approvals).size()}",
             "${approvals[execution.getProcessEngineServices()]}", "${simulatedCloudProvider}", "${a.b.c}",
+            "${S(order).mapTo('java.lang.Runtime')}", "${address.prop('x').getClass()}",
+            "${escalationPolicy.reminderAt(execution).toInstant()}", "${now().class}",
             "${unclosed"})
     void expressions_that_reach_beyond_are_refused(String expression) {
         assertThat(check.refusals("m.bpmn", withExpression(expression))).isNotEmpty();
@@ -165,8 +169,8 @@ class ModelCodeCheckTest {
                   <bpmn:process id="p" isExecutable="true">
                     <bpmn:serviceTask id="ServiceTask_A" camunda:expression="%s"/>
                   </bpmn:process>
-                </bpmn:definitions>""".formatted(expression.replace("&", "&amp;").replace("<", "&lt;"))
-                .getBytes(StandardCharsets.UTF_8);
+                </bpmn:definitions>""".formatted(expression.replace("&", "&amp;").replace("<", "&lt;")
+                        .replace("\"", "&quot;")).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] model(String name) {
