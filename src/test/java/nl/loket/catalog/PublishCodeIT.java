@@ -156,6 +156,29 @@ class PublishCodeIT {
     }
 
     @Test
+    void feel_in_a_decision_cannot_call_java() {
+        String dmn = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_FeelJava"
+                             name="FEEL calling Java" namespace="https://loket.nl/test">
+                  <decision id="Decision_FeelJava" name="FEEL calling Java">
+                    <variable id="Variable_Out" name="out"/>
+                    <literalExpression id="LiteralExpression_Out">
+                      <text>{f: function(x) external {java: {class: "java.lang.System",
+                        method signature: "getProperty(java.lang.String)"}}, r: f("user.home")}.r</text>
+                    </literalExpression>
+                  </decision>
+                </definitions>""";
+        String deployment = repositoryService.createDeployment().name("feel-java")
+                .addString("feel-java.dmn", dmn).deploy().getId();
+        try {
+            assertThatThrownBy(() -> processEngine.getDecisionService().evaluateDecisionByKey("Decision_FeelJava")
+                    .evaluate()).rootCause().hasMessageContaining("External functions are disabled");
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void engine_rest_refuses_a_serialized_java_object_variable() throws Exception {
         String key = "publish-code-serialized";
         publishing.publish(key, TestModel.of(key).properties("").start("").upload());
