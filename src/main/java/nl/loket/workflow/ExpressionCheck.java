@@ -153,7 +153,7 @@ final class ExpressionCheck {
         }
     }
 
-    /** The member's name; for {@code [...]} only a literal, else null (an index is allowed on variables). */
+    /** The member's name: a number index reads as {@code get}; any other index is an expression of its own (null). */
     private String memberName(AstProperty property, String text, List<Problem> problems) {
         if (property instanceof AstDot dot) {
             String printed = dot.toString();

@@ -56,7 +56,8 @@ class ModelCodeCheckTest {
             "code-java-class        | JAVA_CLASS       | ServiceTask_Run  | com.example.RunCommandDelegate",
             "code-script-listener   | SCRIPT           | UserTask_Handle  | javascript",
             "code-class-task-listener | JAVA_CLASS     | TaskListener_Run | com.example.RunCommandListener",
-            "code-engine-services   | EXPRESSION       | ServiceTask_Run  | ${execution.getProcessEngineServices().getRepositoryService()}",
+            "code-engine-services   | EXPRESSION       | ServiceTask_Run  | "
+                    + "${execution.getProcessEngineServices().getRepositoryService()}",
             "code-unpublished-bean  | UNPUBLISHED_BEAN | ServiceTask_Run  | simulatedCloudProvider"})
     void a_model_with_code_is_refused_for_its_reason(String model, Kind kind, String elementId, String detail) {
         assertThat(check.refusals(model + ".bpmn", model(model)))
@@ -120,7 +121,8 @@ class ModelCodeCheckTest {
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
                   <bpmn:process id="p" isExecutable="true">
                     <bpmn:sequenceFlow id="Flow_A" sourceRef="a" targetRef="b">
-                      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="groovy">true</bpmn:conditionExpression>
+                      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression"
+                          language="groovy">true</bpmn:conditionExpression>
                     </bpmn:sequenceFlow>
                     <bpmn:userTask id="UserTask_A"><bpmn:extensionElements><camunda:formData>
                       <camunda:formField id="f" type="string"><camunda:validation>
