@@ -13,6 +13,8 @@ import nl.loket.forms.FormSchemaParser;
 import nl.loket.forms.InvalidFormException;
 import nl.loket.security.CurrentUser;
 import nl.loket.security.Roles;
+import nl.loket.workflow.CodeFinding;
+import nl.loket.workflow.ModelCodeCheck;
 import nl.loket.workflow.ModelDeployments;
 import nl.loket.workflow.ModelDeployments.ProcessSummary;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Service;
  * A process admin publishes request types: BPMN (with DMN and Camunda Forms) checked first, then deployed through
  * the engine as one deployment. Nothing is deployed if anything is wrong, and every form link is resolved before
  * (see {@link FormLinkCheck}), so that an employee never meets a step that cannot be opened. Running requests
- * keep their version.
+ * keep their version. Models with code in them (scripts, Java classes, expressions past Loket's published beans) are
+ * refused, unless an operator allows it ({@link ModelCodeCheck}; the engine refuses them too, whatever the door).
  */
 @Service
 public class PublishingService {
@@ -41,14 +44,16 @@ public class PublishingService {
     private final FormLinkCheck formLinks;
     private final CatalogService catalog;
     private final CurrentUser currentUser;
+    private final ModelCodeCheck modelCode;
 
     PublishingService(ModelDeployments deployments, FormSchemaParser formParser, FormLinkCheck formLinks,
-                      CatalogService catalog, CurrentUser currentUser) {
+                      CatalogService catalog, CurrentUser currentUser, ModelCodeCheck modelCode) {
         this.deployments = deployments;
         this.formParser = formParser;
         this.formLinks = formLinks;
         this.catalog = catalog;
         this.currentUser = currentUser;
+        this.modelCode = modelCode;
     }
 
     /** A process the engine deployed, and whether it is in the catalogue now (and if not, why). */
@@ -113,6 +118,9 @@ public class PublishingService {
             reasons.add(new UploadRefusedException.Reason("publish.refused.dtd", fileName));
             return;
         }
+        if (lower.endsWith(".bpmn") || lower.endsWith(".dmn")) {
+            modelCode.refusals(fileName, content).forEach(finding -> reasons.add(codeReason(finding)));
+        }
         if (lower.endsWith(".bpmn")) {
             try {
                 processes.addAll(deployments.summarize(content).processes());
@@ -129,6 +137,13 @@ public class PublishingService {
         } else if (!lower.endsWith(".dmn")) {
             reasons.add(new UploadRefusedException.Reason("publish.refused.file-type", fileName));
         }
+    }
+
+    /** {@code publish.refused.code.java-class} with the file, the element and what was found. */
+    private static UploadRefusedException.Reason codeReason(CodeFinding finding) {
+        String kind = finding.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new UploadRefusedException.Reason("publish.refused.code." + kind, finding.resource(),
+                finding.elementId(), finding.detail());
     }
 
     private static String firstLine(String message) {

@@ -7,6 +7,7 @@ import static nl.loket.environment.EnvironmentProcess.TENANT_OWNER;
 
 import nl.loket.tenant.Tenant;
 import nl.loket.tenant.TenantService;
+import nl.loket.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * their own request: when that person is the requester (or the tenant has none), the task goes to the approver
  * group instead.
  */
+@ProcessBean
 @Component("environmentApprovers")
 public class EnvironmentApprovers {
 

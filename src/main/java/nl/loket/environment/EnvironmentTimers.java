@@ -4,6 +4,7 @@ import static nl.loket.environment.EnvironmentProcess.ENVIRONMENT_ID;
 
 import java.util.Date;
 
+import nl.loket.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * schedule or a start/stop now takes effect as soon as the instance is told ({@code Msg_EnvironmentChanged}).
  * Dates are computed in Amsterdam wall-clock time, so a schedule keeps its hours across daylight-saving changes.
  */
+@ProcessBean
 @Component("environmentTimers")
 public class EnvironmentTimers {
 

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
+import nl.loket.workflow.ProcessBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code loket.escalation.reminder-working-days} (2) and {@code loket.escalation.escalate-working-days} (5). Models
  * use it in their timers: {@code camunda:timeDate="${escalationPolicy.reminderAt(execution)}"}.
  */
+@ProcessBean
 @Component("escalationPolicy")
 public class EscalationPolicy {
 

@@ -20,7 +20,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * (four-eyes, who may start a request type) reaches the client as 403 Forbidden, and a start form submission that
  * a Loket listener refused ({@link DelegateExecutions#invalidStart}) as 400 Bad Request, also from {@code /start}.
  * The engine wraps a task listener's exception in a ProcessEngineException, and {@code /start} wraps any
- * exception in a RestException, which engine-rest would answer with 500.
+ * exception in a RestException, which engine-rest would answer with 500. A serialized Java object as a variable
+ * value, which the engine refuses ({@code javaSerializationFormatEnabled: false}), is a bad request too (400).
  *
  * <p>The same holds for the engine API of Camunda's web apps ({@code /camunda/api/engine}, which Tasklist and
  * Cockpit call): the starter registers that JAX-RS application by class name, with no way to add a provider, but
@@ -30,6 +31,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
+
+    private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
     static {
         CamundaRestResources.getConfigurationClasses().add(ListenerRefusalMapper.class);
@@ -47,11 +50,17 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     private static boolean invalidSubmissionIn(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FormFieldValidationException) {
+            if (cause instanceof FormFieldValidationException || isJavaSerializationRefusal(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The engine's own refusal of a serialized Java object (its message code ENGINE-17007). */
+    private static boolean isJavaSerializationRefusal(Throwable exception) {
+        return exception instanceof ProcessEngineException && exception.getMessage() != null
+                && exception.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED);
     }
 
     /** Answers as Camunda would, except that an {@link AuthorizationException} inside counts as itself. */
@@ -60,6 +69,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
+            if (isJavaSerializationRefusal(exception)) {
+                return ExceptionHandlerHelper.getInstance().getResponse(
+                        new RestException(Response.Status.BAD_REQUEST, exception, exception.getMessage()));
+            }
             return ExceptionHandlerHelper.getInstance().getResponse(refusalIn(exception).map(Throwable.class::cast)
                     .orElse(exception));
         }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import nl.loket.environment.provider.SimulatedCloudFailures;
 import nl.loket.environment.provider.SimulatedCloudProvider;
 import nl.loket.notification.NotificationService;
 import nl.loket.request.InvalidRequestException;
@@ -38,7 +39,6 @@ abstract class EnvironmentLifecycleContract {
 
     @Autowired EnvironmentService environments;
     @Autowired RequestService requests;
-    @Autowired NotificationService notifications;
     @Autowired TestUsers users;
     @Autowired TestProcesses processes;
     @Autowired ManagementService managementService;
@@ -55,7 +55,7 @@ abstract class EnvironmentLifecycleContract {
         EngineTime.reset();
         processes.endAll(EnvironmentProcess.KEY);
         processes.endAll(LeaseExtensionProcess.KEY);
-        cloud.injectFailures(0);
+        SimulatedCloudFailures.failNone(cloud);
         TestUsers.logout();
     }
 
@@ -218,7 +218,7 @@ abstract class EnvironmentLifecycleContract {
     void a_failing_provider_is_retried_then_becomes_an_incident_that_a_retry_resolves() {
         EngineTime.set(LocalDateTime.of(2026, 11, 3, 9, 0));
         users.loginAs("emma");
-        cloud.injectFailures(3);
+        SimulatedCloudFailures.failEveryCall(cloud);
         Request request = environments.order(order("utrecht", name("flaky"), LocalDate.of(2026, 11, 30)));
         String instance = request.processInstanceId();
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -238,6 +238,7 @@ abstract class EnvironmentLifecycleContract {
         assertThat(environmentOf(request).status()).as("nothing half-made is recorded")
                 .isEqualTo(EnvironmentStatus.REQUESTED);
 
+        SimulatedCloudFailures.failNone(cloud);
         Job failed = managementService.createJobQuery().processInstanceId(instance).singleResult();
         managementService.setJobRetries(failed.getId(), 1);   // what "retry" in Cockpit does
         managementService.executeJob(failed.getId());
@@ -308,9 +309,13 @@ abstract class EnvironmentLifecycleContract {
                 .singleResult();
     }
 
+    /**
+     * The requester's notifications of this kind about this request, all of them: not through the page of the
+     * newest (reminders are dated by the engine clock, in the past of what other tests of the context wrote).
+     */
     private List<?> notificationsOf(Request request, String kind) {
-        return notifications.mine().stream()
-                .filter(n -> n.messageKey().equals(kind) && request.number().equals(n.requestNumber())).toList();
+        return jdbc.sql("select id from notification where recipient = ? and request_number = ? and message_key = ?")
+                .params(request.requester(), request.number(), kind).query(Long.class).list();
     }
 
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * A cloud that does not cost anything, for the embedded run and tests: it keeps its resources and their state in
  * its own table ({@code sim_resource}), so a restart or a retried job finds what it made. Creating takes a while
- * ({@code loket.environments.simulated.delay}), as a real cloud's does. {@link #injectFailures(int)} makes the
- * next calls fail, to exercise retries and incidents.
+ * ({@code loket.environments.simulated.delay}), as a real cloud's does. A configured share of its calls fails
+ * ({@code loket.environments.simulated.failure-rate}, off by default; see {@link SimulatedFailures}), to exercise
+ * retries and incidents; there is no method to switch failures on at run time.
  */
 @Component
 public class SimulatedCloudProvider implements EnvironmentProvider {
@@ -34,23 +34,25 @@ public class SimulatedCloudProvider implements EnvironmentProvider {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration delay;
-    private final AtomicInteger failuresToInject = new AtomicInteger();
+    private final SimulatedFailures failures;
 
     SimulatedCloudProvider(JdbcClient jdbc, Clock clock,
-                           @Value("${loket.environments.simulated.delay:PT20S}") Duration delay) {
+                           @Value("${loket.environments.simulated.delay:PT20S}") Duration delay,
+                           @Value("${loket.environments.simulated.failure-rate:0}") double failureRate,
+                           @Value("${loket.environments.simulated.failure-seed:}") String failureSeed) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.delay = delay;
+        this.failures = new SimulatedFailures(failureRate, failureSeed);
+        if (failureRate > 0) {
+            log.warn("Simulated cloud: {} % of calls fail (loket.environments.simulated.failure-rate)",
+                    failureRate * 100);
+        }
     }
 
     @Override
     public String id() {
         return ID;
-    }
-
-    /** The next {@code count} calls fail as an unreachable cloud would. */
-    public void injectFailures(int count) {
-        failuresToInject.set(count);
     }
 
     /**
@@ -148,9 +150,12 @@ public class SimulatedCloudProvider implements EnvironmentProvider {
     }
 
     private void failIfInjected(String operation) {
-        if (failuresToInject.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            throw new ProviderException("Simulated cloud unavailable (injected failure) during " + operation);
-        }
+        failures.maybeFail(operation);
+    }
+
+    /** For tests in this package: the failures, whose rate they set while a test runs. */
+    SimulatedFailures failures() {
+        return failures;
     }
 
     private Provisioning ready(String name) {

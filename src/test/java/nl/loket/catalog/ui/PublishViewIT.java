@@ -59,6 +59,29 @@ class PublishViewIT {
     }
 
     @Test
+    void a_model_with_code_is_refused_with_the_reason_in_english_and_dutch() throws IOException {
+        byte[] model = getClass().getResourceAsStream("/code-guard/code-java-class.bpmn").readAllBytes();
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.forLanguageTag("nl")}) {
+            KaribuSupport.openAs("ada", users, context, locale);
+            UI.getCurrent().navigate(PublishView.class);
+            PublishView view = _get(PublishView.class);
+            view.name.setValue("Code");
+            view.receive("code-java-class.bpmn", model);
+            _click(view.publish);
+            UnorderedList reasons = _get(view.outcome, UnorderedList.class, spec -> spec.withId("publish-refused"));
+            assertThat(_find(reasons, ListItem.class)).extracting(ListItem::getText).contains(
+                    locale.getLanguage().equals("nl")
+                            ? "code-java-class.bpmn, ServiceTask_Run: Java-klassen zijn niet toegestaan in "
+                            + "gepubliceerde modellen (com.example.RunCommandDelegate). Gebruik "
+                            + "camunda:delegateExpression met een van de delegates die Loket publiceert."
+                            : "code-java-class.bpmn, ServiceTask_Run: Java classes are not allowed in published "
+                            + "models (com.example.RunCommandDelegate). Use camunda:delegateExpression with one of "
+                            + "the delegates Loket publishes.");
+            KaribuSupport.close();
+        }
+    }
+
+    @Test
     void employees_cannot_open_it() {
         KaribuSupport.openAs("emma", users, context, Locale.ENGLISH);
         UI.getCurrent().navigate("admin/publish");

@@ -27,7 +27,7 @@ class SimulatedCloudProviderTest extends EnvironmentProviderContract {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:simulated-cloud;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        cloud = new SimulatedCloudProvider(JdbcClient.create(dataSource), CLOCK, Duration.ofSeconds(20));
+        cloud = new SimulatedCloudProvider(JdbcClient.create(dataSource), CLOCK, Duration.ofSeconds(20), 0, "");
     }
 
     @Override
@@ -69,12 +69,44 @@ class SimulatedCloudProviderTest extends EnvironmentProviderContract {
     }
 
     @Test
-    void injected_failures_fail_that_many_calls_then_it_works_again() {
-        cloud.injectFailures(2);
-        assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class);
-        assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class);
-        assertThat(cloud.status(key).ready()).as("nothing was made").isFalse();
+    void at_a_failure_rate_of_one_every_call_fails_and_at_zero_none() {
+        try {
+            cloud.failures().setRate(1);
+            assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("injected failure");
+            assertThatThrownBy(() -> cloud.provision(spec(key))).isInstanceOf(ProviderException.class);
+            assertThat(cloud.status(key).ready()).as("nothing was made").isFalse();
+        } finally {
+            cloud.failures().setRate(0);
+        }
         assertThat(cloud.provision(spec(key)).oneTimeSecret()).isNotBlank();
+    }
+
+    @Test
+    void a_failure_rate_fails_that_share_of_calls_the_same_way_for_the_same_seed() {
+        SimulatedFailures failures = new SimulatedFailures(0.3, "42");
+        int failed = failedCalls(failures, 1000);
+        assertThat(failed).isBetween(250, 350);
+        assertThat(failedCalls(new SimulatedFailures(0.3, "42"), 1000)).as("same seed, same failures")
+                .isEqualTo(failed);
+    }
+
+    @Test
+    void a_failure_rate_outside_zero_to_one_is_refused_at_start() {
+        assertThatThrownBy(() -> new SimulatedFailures(30, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 0 and 1");
+    }
+
+    private static int failedCalls(SimulatedFailures failures, int calls) {
+        int failed = 0;
+        for (int i = 0; i < calls; i++) {
+            try {
+                failures.maybeFail("call " + i);
+            } catch (ProviderException e) {
+                failed++;
+            }
+        }
+        return failed;
     }
 
     @Test
