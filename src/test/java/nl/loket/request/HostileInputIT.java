@@ -150,16 +150,15 @@ class HostileInputIT {
     }
 
     /** An open task of the given kind and its assignee-to-be; a new request when the last one was completed. */
+    /**
+     * A task of a request of Emma's for this software, made for this round: never one that another test (or the
+     * demo data) made, which this test's accepted completions would finish.
+     */
     private String[] openTask(String softwareName, String worker) {
-        String open = jdbc.sql("""
-                select t.task_id from inbox_task t join service_request r on r.id = t.request_id
-                where r.summary = ? and r.requester = 'emma' order by t.task_id fetch first 1 rows only""")
-                .param(softwareName).query(String.class).optional().orElse(null);
-        if (open == null) {
-            software.submitAs("emma", softwareName);
-            return openTask(softwareName, worker);
-        }
-        return new String[] {open, worker};
+        var request = software.submitAs("emma", softwareName);
+        String task = jdbc.sql("select task_id from inbox_task where request_id = ?").param(request.id())
+                .query(String.class).single();
+        return new String[] {task, worker};
     }
 
     /** A submission the form accepts, where the test knows one. */

@@ -216,6 +216,27 @@ class SecurityBoundariesIT {
     }
 
     @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void multipart_posts_where_none_are_taken_answer_4xx_and_log_no_error(CapturedOutput log) throws Exception {
+        HttpClient emma = loggedIn("emma");
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n<x/>\r\n--b--\r\n";
+        for (String path : new String[] {"/", "/catalog", "/requests/REQ-2026-000001", "/no-such-page",
+                "/camunda/api/engine/engine/default/deployment/create", "/actuator/health"}) {
+            HttpResponse<String> response = emma.send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "multipart/form-data; boundary=b")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).doesNotContain("at org.").doesNotContainIgnoringCase("exception");
+        }
+        HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/engine-rest/task"))
+                .header("Content-Type", "multipart/form-data; boundary=b").headers(basic("ada", "demo"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.statusCode()).as("engine-rest, a resource that takes JSON").isBetween(400, 499);
+        assertThat(log.getOut()).as("no error in the log for a refused post").doesNotContain(" ERROR ");
+    }
+
+    @Test
     void a_wrong_password_does_not_log_in() throws Exception {
         PortalBrowser browser = new PortalBrowser(port);
         HttpResponse<String> response = browser.logIn("emma", "not-demo");
