@@ -42,7 +42,7 @@ abstract class LoginThrottleContract {
     abstract DataSource dataSource();
 
     static void createTable(DataSource dataSource) {
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V24__login_throttle.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V27__login_throttle.sql")).execute(dataSource);
     }
 
     @BeforeEach
