@@ -118,6 +118,56 @@ class FourEyesEverywhereIT {
     }
 
     @Test
+    void loket_s_own_variables_cannot_be_set_changed_or_deleted_through_the_engine_api() throws Exception {
+        String taskId = taskOfOwnRequest();
+        String instance = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        Object requestId = runtimeService.getVariable(instance, "requestId");
+        String[][] calls = {
+                {"/engine-rest/process-instance/" + instance + "/variables",
+                        "{\"modifications\":{\"requester\":{\"value\":\"mark\",\"type\":\"String\"}}}"},
+                {"/engine-rest/process-instance/" + instance + "/variables", "{\"deletions\":[\"approver\"]}"},
+                {"/engine-rest/process-instance/" + instance + "/modification",
+                        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"x\","
+                                + "\"variables\":{\"requestId\":{\"value\":1,\"type\":\"Long\"}}}]}"},
+                {"/engine-rest/message", "{\"messageName\":\"m\",\"processVariables\":"
+                        + "{\"approver\":{\"value\":\"paula\"}}}"},
+                {"/engine-rest/task/" + taskId + "/variables",
+                        "{\"modifications\":{\"approver\":{\"value\":\"paula\",\"type\":\"String\"}}}"}};
+        for (String[] call : calls) {
+            HttpResponse<String> refused = post(call[0], call[1]);
+            assertThat(refused.statusCode()).as(call[0] + " " + call[1]).isEqualTo(403);
+            assertThat(refused.body()).contains("Loket's own");
+        }
+        HttpResponse<String> put = send("PUT", "/engine-rest/process-instance/" + instance + "/variables/requester",
+                "{\"value\":\"mark\",\"type\":\"String\"}");
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/engine-rest/process-instance/" + instance + "/variables/requestId", "").statusCode())
+                .isEqualTo(403);
+
+        // through Cockpit's and Tasklist's engine API, with the web apps' own CSRF token
+        PortalBrowser cockpit = new PortalBrowser(port);
+        cockpit.logIn(PAULA, "secret-for-paula");
+        cockpit.get("/camunda/app/cockpit/default/");
+        HttpResponse<String> viaCockpit = cockpit.client().send(HttpRequest.newBuilder(
+                        cockpit.uri("/camunda/api/engine/engine/default/process-instance/" + instance + "/variables"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", cockpit.cookie("XSRF-TOKEN").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"modifications\":{\"requester\":{\"value\":\"mark\",\"type\":\"String\"}}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(viaCockpit.statusCode()).isEqualTo(403);
+
+        assertThat(runtimeService.getVariable(instance, "requester")).isEqualTo(PAULA);
+        assertThat(runtimeService.getVariable(instance, "requestId")).isEqualTo(requestId);
+        // other variables stay the process admin's to change, and reading is reading
+        assertThat(post("/engine-rest/process-instance/" + instance + "/variables",
+                "{\"modifications\":{\"note\":{\"value\":\"checked\",\"type\":\"String\"}}}").statusCode())
+                .isEqualTo(204);
+        assertThat(post("/engine-rest/task", "{\"processVariables\":[{\"name\":\"requester\",\"operator\":\"eq\","
+                + "\"value\":\"" + PAULA + "\"}]}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void the_requester_cannot_hand_a_task_of_her_own_request_to_someone_else_through_engine_rest() throws Exception {
         String taskId = taskOfOwnRequest();
 
@@ -179,8 +229,12 @@ class FourEyesEverywhereIT {
         managementService.createJobQuery().processInstanceId(emmasInstance).list()
                 .forEach(job -> managementService.deleteJob(job.getId()));
 
-        post("/engine-rest/process-instance/" + instance + "/variables",
-                "{\"modifications\":{\"requestId\":{\"value\":" + emmas.id() + ",\"type\":\"Long\"}}}");
+        assertThat(post("/engine-rest/process-instance/" + instance + "/variables",
+                "{\"modifications\":{\"requestId\":{\"value\":" + emmas.id() + ",\"type\":\"Long\"}}}")
+                .statusCode()).as("refused at the door").isEqualTo(403);
+        // and should it be changed behind the door (the Java API, a script allowed by the switch), the step that
+        // takes effect still finds the instance is not the request's
+        runtimeService.setVariable(instance, "requestId", emmas.id());
         post("/engine-rest/process-instance/" + instance + "/modification", """
                 {"skipCustomListeners": true, "instructions": [
                   {"type": "startBeforeActivity", "activityId": "ServiceTask_GrantAccess"},
@@ -216,11 +270,15 @@ class FourEyesEverywhereIT {
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
+        return send("POST", path, json);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((PAULA + ":secret-for-paula")
                 .getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -64,13 +64,24 @@ class HostileInputIT {
      */
     static final java.util.Set<String> DELIBERATELY_BROKEN = java.util.Set.of("broken-type", "broken-step");
 
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+
     private final Random random = new Random(SEED);
     private final java.util.Iterator<Object> values = hostileValues().sampleStream().iterator();
     private final Properties english = bundle("/vaadin-i18n/translations.properties");
     private final Properties dutch = bundle("/vaadin-i18n/translations_nl.properties");
 
+    /** The requests this test made for its task rounds, ended afterwards so that no inbox fills up with them. */
+    private final List<String> ownInstances = new ArrayList<>();
+    private final Map<String, String> ownTasks = new HashMap<>();
+
     @AfterEach
     void logout() {
+        ownInstances.stream().filter(instance -> runtimeService.createProcessInstanceQuery()
+                .processInstanceId(instance).count() > 0)
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance, "fuzz test over", true, true));
+        ownInstances.clear();
+        ownTasks.clear();
         TestUsers.logout();
     }
 
@@ -151,14 +162,21 @@ class HostileInputIT {
 
     /** An open task of the given kind and its assignee-to-be; a new request when the last one was completed. */
     /**
-     * A task of a request of Emma's for this software, made for this round: never one that another test (or the
-     * demo data) made, which this test's accepted completions would finish.
+     * A task of a request of Emma's for this software that this test made: the one of an earlier round while it is
+     * open, else a new one. Never a task that another test (or the demo data) made, which this test's accepted
+     * completions would finish.
      */
     private String[] openTask(String softwareName, String worker) {
-        var request = software.submitAs("emma", softwareName);
-        String task = jdbc.sql("select task_id from inbox_task where request_id = ?").param(request.id())
-                .query(String.class).single();
-        return new String[] {task, worker};
+        String open = ownTasks.get(softwareName);
+        if (open == null || jdbc.sql("select count(*) from inbox_task where task_id = ?").param(open)
+                .query(Long.class).single() == 0) {
+            var request = software.submitAs("emma", softwareName);
+            ownInstances.add(request.processInstanceId());
+            open = jdbc.sql("select task_id from inbox_task where request_id = ?").param(request.id())
+                    .query(String.class).single();
+            ownTasks.put(softwareName, open);
+        }
+        return new String[] {open, worker};
     }
 
     /** A submission the form accepts, where the test knows one. */
