@@ -74,7 +74,9 @@ class FourEyesEverywhereIT {
     }
 
     @Test
-    void tasklist_refuses_the_requester_with_403_not_a_server_error() throws Exception {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void tasklist_refuses_the_requester_with_403_not_a_server_error(
+            org.springframework.boot.test.system.CapturedOutput log) throws Exception {
         String taskId = taskOfOwnRequest();
         PortalBrowser tasklist = new PortalBrowser(port);
         tasklist.logIn(PAULA, "secret-for-paula");
@@ -91,6 +93,8 @@ class FourEyesEverywhereIT {
             assertThat(refused.statusCode()).as(call + ": " + refused.body()).isEqualTo(403);
             assertThat(refused.body()).as(call).contains("Four-eyes");
         }
+        assertThat(log.getOut()).as("the refusal is one WARN line of Loket's, not an engine ERROR with a trace")
+                .contains("(four-eyes)").doesNotContain(" ERROR ");
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).as("still open").isNotNull();
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }
