@@ -161,6 +161,16 @@ class FourEyesEverywhereIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(viaCockpit.statusCode()).isEqualTo(403);
 
+        // padding does not carry a change past the check: a body too large to check is refused whole
+        String padded = "{\"modifications\":{\"requester\":{\"value\":\"mark\",\"type\":\"String\"}},\"pad\":\""
+                + " ".repeat(17 * 1024 * 1024) + "\"}";
+        try {
+            assertThat(post("/engine-rest/process-instance/" + instance + "/variables", padded).statusCode())
+                    .isEqualTo(413);
+        } catch (java.io.IOException closedWhileSending) {
+            // Tomcat answers 413 and closes the connection rather than read 17 MB it will not use: refused as well
+        }
+
         assertThat(runtimeService.getVariable(instance, "requester")).isEqualTo(PAULA);
         assertThat(runtimeService.getVariable(instance, "requestId")).isEqualTo(requestId);
         // other variables stay the process admin's to change, and reading is reading

@@ -242,11 +242,7 @@ class LoginLockoutIT {
 
     private HttpResponse<String> get(HttpClient client, String path, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PortalBrowser.get(client, uri(path), headers);
     }
 
     private HttpClient browser() {

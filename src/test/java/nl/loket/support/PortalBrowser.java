@@ -64,7 +64,13 @@ public final class PortalBrowser {
     }
 
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        return get(client, uri(path), headers);
+    }
+
+    /** A GET with any client (headers as name, value, name, value...), the body as text. */
+    public static HttpResponse<String> get(HttpClient client, URI uri, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
