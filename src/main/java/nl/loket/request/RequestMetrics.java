@@ -2,6 +2,7 @@ package nl.loket.request;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import nl.loket.metrics.MetricsSettings;
@@ -27,6 +28,8 @@ class RequestMetrics {
     static final String SUBMITTED = "loket.requests.submitted";
 
     private final MeterRegistry registry;
+    /** The registry finds a counter by its name and tags on every call: kept here, found once per type. */
+    private final Map<String, Counter> submittedByType = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry registry, JdbcClient jdbc, MetricsSettings settings) {
         this.registry = registry;
@@ -46,8 +49,8 @@ class RequestMetrics {
 
     /** Counts a new request once its transaction has committed: a submit that rolls back was not submitted. */
     void submitted(String type) {
-        Counter counter = Counter.builder(SUBMITTED).tag("type", type)
-                .description("Requests submitted on this node since it started").register(registry);
+        Counter counter = submittedByType.computeIfAbsent(type, key -> Counter.builder(SUBMITTED).tag("type", key)
+                .description("Requests submitted on this node since it started").register(registry));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

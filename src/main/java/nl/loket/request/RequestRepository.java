@@ -55,8 +55,14 @@ class RequestRepository {
                 .params(type, requester, summary, RequestStatus.SUBMITTED.name(), utc(now), utc(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        String number = "REQ-%d-%06d".formatted(Year.from(now.atOffset(ZoneOffset.UTC)).getValue(), id);
+        String number = number(Year.from(now.atOffset(ZoneOffset.UTC)).getValue(), id);
         return new Request(id, number, type, requester, summary, RequestStatus.SUBMITTED, null, null, now, now);
+    }
+
+    /** REQ-2026-000042: the year and the id, at least six digits (String.format parses its pattern on every call). */
+    static String number(int year, long id) {
+        String digits = Long.toString(id);
+        return "REQ-" + year + "-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 
     /** The request's process instance, and its number (again, or for the first time). */

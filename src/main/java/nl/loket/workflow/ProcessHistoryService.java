@@ -35,10 +35,13 @@ public class ProcessHistoryService {
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final DecisionOutputReader decisionOutputs;
     private final Map<String, Set<String>> hiddenByDefinition = new ConcurrentHashMap<>();
 
-    ProcessHistoryService(HistoryService historyService, RepositoryService repositoryService) {
+    ProcessHistoryService(HistoryService historyService, RepositoryService repositoryService,
+                          DecisionOutputReader decisionOutputs) {
         this.historyService = historyService;
+        this.decisionOutputs = decisionOutputs;
         this.repositoryService = repositoryService;
     }
 
@@ -138,10 +141,6 @@ public class ProcessHistoryService {
      * engine's history; empty when there is none (never evaluated, or its history deleted).
      */
     public Optional<List<Object>> decisionOutputs(String processInstanceId, String decisionKey, String output) {
-        return historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
-                .decisionDefinitionKey(decisionKey).includeOutputs().orderByEvaluationTime().desc().list().stream()
-                .findFirst().map(decision -> decision.getOutputs().stream()
-                        .filter(o -> output.equals(o.getVariableName()))
-                        .map(HistoricDecisionOutputInstance::getValue).toList());
+        return decisionOutputs.outputs(processInstanceId, decisionKey, output);
     }
 }

@@ -49,7 +49,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * server (two databases), in interleaved rounds. Figures and what each side does: docs/performance.md.
  * <p>
  * Sizes from system properties: {@code benchmark.rounds} (5), {@code benchmark.submits} per side and round (150),
- * {@code benchmark.threads} (1,4), {@code benchmark.warmup} per side (150).
+ * {@code benchmark.threads} (1,4), {@code benchmark.warmup} per side (600).
  */
 @LoketIntegrationTest
 @Import(EmbeddedPostgresConfiguration.class)
@@ -59,7 +59,7 @@ class SubmitBenchmark {
 
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
     static final int SUBMITS = Integer.getInteger("benchmark.submits", 150);
-    static final int WARM_UP = Integer.getInteger("benchmark.warmup", 150);
+    static final int WARM_UP = Integer.getInteger("benchmark.warmup", 600);
     static final int[] THREADS = Arrays.stream(System.getProperty("benchmark.threads", "1,4").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     static final String FREE = "Visual Studio Code";

@@ -111,6 +111,20 @@ class SubmitCostIT {
     }
 
     @Test
+    void the_grant_reads_the_decision_from_history_in_one_statement() {
+        Request request = submit(softwareRequests.softwareId(FREE));
+        SqlStatements.Recorded<Void> grant = SqlStatements.of(() -> processes.executeJobsOf(
+                request.processInstanceId()));
+
+        assertThat(jdbc.sql("select status from service_request where id = ?").param(request.id())
+                .query(String.class).single()).isEqualTo(RequestStatus.FULFILLED.name());
+        // four-eyes: the decision said no approval is needed, read with its outputs in one select
+        assertThat(grant.statements().stream().filter(sql -> sql.toUpperCase(Locale.ROOT).contains("ACT_HI_DEC")))
+                .as(grant.describe()).singleElement().satisfies(sql -> assertThat(sql.toUpperCase(Locale.ROOT))
+                        .contains("ACT_HI_DECINST").contains("ACT_HI_DEC_OUT"));
+    }
+
+    @Test
     void an_approval_task_enters_the_inbox_with_one_insert_per_row() {
         long paid = softwareRequests.softwareId(PAID);
         SqlStatements.Recorded<Request> recorded = SqlStatements.of(() -> submit(paid));
