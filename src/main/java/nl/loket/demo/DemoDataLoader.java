@@ -81,7 +81,8 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void load() {
-        // managers first: a manager must exist before someone can report to them
+        // the demo directory (directory/demo.ldif) has them already; added to an embedded directory seeded without
+        // them. Managers first: a manager must exist before someone can report to them
         user("mark", "Mark de Vries", null, Roles.EMPLOYEE, Roles.APPROVER);
         user("emma", "Emma Jansen", "mark", Roles.EMPLOYEE);
         user("frank", "Frank Bakker", "mark", Roles.EMPLOYEE, Roles.FULFILLER);
@@ -179,6 +180,9 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void user(String username, String name, String manager, String... roles) {
+        if (!users.canAddPeople()) {
+            return;
+        }
         users.createIfAbsent(new UserAccount(username, name, username + "@loket.example", manager, true,
                 Set.of(roles)), DEMO_PASSWORD);
     }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Mirrors Loket's users and roles into the engine: all of them at start, then each new one. */
+/** Mirrors Loket's users and roles into the engine: all of them at start, then each new or changed one. */
 @Component
 class EngineIdentityListener {
 
@@ -29,7 +29,7 @@ class EngineIdentityListener {
     }
 
     @EventListener
-    void onCreated(UserAccountCreated event) {
+    void onChanged(UserAccountChanged event) {
         accounts.find(event.username()).ifPresent(this::sync);
     }
 

@@ -44,6 +44,11 @@ class InitialAdminLoader implements ApplicationRunner {
     }
 
     private void createIfAbsent() {
+        if (!accounts.canAddPeople()) {
+            log.warn("LOKET_ADMIN_USERNAME is ignored: with a directory of its own, process admins are the members "
+                    + "of loket.directory.role-groups.process-admin");
+            return;
+        }
         if (password.length() < MIN_PASSWORD_LENGTH) {
             log.error("Initial admin '{}' not created: LOKET_ADMIN_PASSWORD must have at least {} characters",
                     username, MIN_PASSWORD_LENGTH);

@@ -1,26 +1,21 @@
 package nl.loket.security;
 
+import nl.loket.directory.DirectoryLogin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The one password check of all filter chains: Spring Security gives a single {@link AuthenticationProvider} bean
- * to the global authentication manager, which every chain's own manager asks.
+ * to the global authentication manager, which every chain's own manager asks. The password is checked by a bind
+ * to the directory; the throttle counts failures in front of it.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottleConfig {
 
     @Bean
-    AuthenticationProvider throttledAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
+    AuthenticationProvider throttledAuthenticationProvider(DirectoryLogin directory, DirectoryLoginAccounts accounts,
                                                            LoginThrottle throttle) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(passwordEncoder);
-        // an unknown user is answered as a wrong password, after hashing a dummy password (same time taken)
-        passwords.setHideUserNotFoundExceptions(true);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new ThrottledAuthenticationProvider(directory.provider(accounts), throttle);
     }
 }

@@ -1,13 +1,14 @@
 package nl.loket.security;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Spring Security reads Loket's own user table; roles become {@code ROLE_<id>} authorities. */
+/**
+ * A user with their roles from Loket's copy of the directory, for work done on someone's behalf (the demo data's
+ * steps, tests). Not used for logins: those bind to the directory ({@link LoginThrottleConfig}).
+ */
 @Service
 class LoketUserDetailsService implements UserDetailsService {
 
@@ -19,13 +20,7 @@ class LoketUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        String hash = accounts.passwordHash(username).orElseThrow();
-        return User.withUsername(account.username())
-                .password(hash)
-                .disabled(!account.enabled())
-                .authorities(account.roles().stream().map(Roles::authority).map(SimpleGrantedAuthority::new).toList())
-                .build();
+        return DirectoryLoginAccounts.toUserDetails(accounts.find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user")));
     }
 }

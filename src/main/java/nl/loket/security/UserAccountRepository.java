@@ -1,5 +1,7 @@
 package nl.loket.security;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +51,6 @@ class UserAccountRepository {
                 account.managerUsername(), account.enabled(), roles), first.language()));
     }
 
-    Optional<String> passwordHash(String username) {
-        return jdbc.sql("select password_hash from loket_user where username = ?").param(username)
-                .query(String.class).optional();
-    }
-
     List<UserAccount> findAll() {
         return jdbc.sql("select username from loket_user order by username").query(String.class).list()
                 .stream().map(this::find).flatMap(Optional::stream).toList();
@@ -84,16 +81,54 @@ class UserAccountRepository {
                 .query(Integer.class).single() > 0;
     }
 
-    void insert(UserAccount account, String passwordHash) {
+    /** Loket's copy of a person as the directory has them; the language only for someone new (it is theirs after). */
+    void insert(UserAccount account, String department, String title, String language, Instant seen) {
         jdbc.sql("""
-                insert into loket_user (username, display_name, email, password_hash, manager_username, enabled)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(account.username(), account.displayName(), account.email(), passwordHash,
-                        account.managerUsername(), account.enabled())
+                insert into loket_user (username, display_name, email, manager_username, enabled, department, title,
+                                        language, seen_in_directory)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.username(), account.displayName(), account.email(), account.managerUsername(),
+                        account.enabled(), department, title, language, Timestamp.from(seen))
                 .update();
-        for (String role : account.roles()) {
-            jdbc.sql("insert into loket_user_role (username, role) values (?, ?)")
-                    .params(account.username(), role).update();
+        insertRoles(account.username(), account.roles());
+    }
+
+    void update(UserAccount account, String department, String title, Instant seen) {
+        jdbc.sql("""
+                update loket_user set display_name = ?, email = ?, manager_username = ?, enabled = ?, department = ?,
+                                      title = ?, seen_in_directory = ?
+                where username = ?""")
+                .params(account.displayName(), account.email(), account.managerUsername(), account.enabled(),
+                        department, title, Timestamp.from(seen), account.username())
+                .update();
+        jdbc.sql("delete from loket_user_role where username = ?").param(account.username()).update();
+        insertRoles(account.username(), account.roles());
+    }
+
+    private void insertRoles(String username, java.util.Collection<String> roles) {
+        for (String role : roles) {
+            jdbc.sql("insert into loket_user_role (username, role) values (?, ?)").params(username, role).update();
         }
+    }
+
+    /** The person is no longer in the directory: they keep their name on what they did, but lose access. */
+    void markGone(String username) {
+        jdbc.sql("update loket_user set enabled = false, seen_in_directory = null where username = ?")
+                .param(username).update();
+        jdbc.sql("delete from loket_user_role where username = ?").param(username).update();
+    }
+
+    /** What the directory says about someone beyond their account: shown on their profile and to approvers. */
+    record Profile(String department, String title) {
+    }
+
+    Profile profile(String username) {
+        return jdbc.sql("select department, title from loket_user where username = ?").param(username)
+                .query((rs, i) -> new Profile(rs.getString("department"), rs.getString("title")))
+                .optional().orElse(new Profile(null, null));
+    }
+
+    List<String> usernames() {
+        return jdbc.sql("select username from loket_user order by username").query(String.class).list();
     }
 }

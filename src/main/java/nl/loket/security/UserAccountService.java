@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import nl.loket.TransactionScoped;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import nl.loket.directory.Directory;
+import nl.loket.directory.NewPerson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,16 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccountService {
 
     private final UserAccountRepository accounts;
-    private final PasswordEncoder passwordEncoder;
-    private final ApplicationEventPublisher events;
+    private final Directory directory;
+    private final DirectoryRoles directoryRoles;
+    private final DirectoryAccounts directoryAccounts;
     /** Accounts read in this transaction: a submit asks for the requester's for the approver, the e-mail and its language. */
     private final TransactionScoped<String, UserAccountRepository.AccountRow> read = new TransactionScoped<>();
 
-    UserAccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-                       ApplicationEventPublisher events) {
+    UserAccountService(UserAccountRepository accounts, Directory directory, DirectoryRoles directoryRoles,
+                       DirectoryAccounts directoryAccounts) {
         this.accounts = accounts;
-        this.passwordEncoder = passwordEncoder;
-        this.events = events;
+        this.directory = directory;
+        this.directoryRoles = directoryRoles;
+        this.directoryAccounts = directoryAccounts;
     }
 
     public Optional<UserAccount> find(String username) {
@@ -75,15 +77,32 @@ public class UserAccountService {
         return "en".equals(language.getLanguage()) ? "en" : "nl";
     }
 
-    /** Creates the account unless one with that username exists; returns whether it was created. */
+    /**
+     * Adds the person to the directory unless someone has that username (demo data, the initial admin, tests), with
+     * the groups of their roles, and copies them into Loket; returns whether they were added. Only the embedded
+     * directory takes people from Loket: a real one has its own provisioning.
+     */
     @Transactional
     public boolean createIfAbsent(UserAccount account, String rawPassword) {
         if (accounts.exists(account.username())) {
             return false;
         }
-        accounts.insert(account, passwordEncoder.encode(rawPassword));
+        boolean added = directory.addPersonIfAbsent(new NewPerson(account.username(), account.displayName(),
+                account.email(), account.managerUsername(), directoryRoles.groupsFor(account.roles()), rawPassword));
         read.forget(account.username());
-        events.publishEvent(new UserAccountCreated(account.username()));
-        return true;
+        directoryAccounts.atLogin(account.username());
+        return added;
+    }
+
+    /** Reads the person from the directory now (not waiting for the next sync); empty if they are not in it. */
+    @Transactional
+    public Optional<UserAccount> refreshFromDirectory(String username) {
+        read.forget(username);
+        return directoryAccounts.atLogin(username);
+    }
+
+    /** Whether Loket may add people to the directory ({@link #createIfAbsent}). */
+    public boolean canAddPeople() {
+        return directory.canAddPeople();
     }
 }

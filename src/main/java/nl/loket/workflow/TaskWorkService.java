@@ -190,6 +190,32 @@ public class TaskWorkService {
         taskService.saveTask(task);
     }
 
+    /**
+     * The open tasks of someone who can no longer work them (disabled in the directory) go back to their candidate
+     * groups; a task offered to nobody else is offered to {@code fallbackGroup}. Returns how many were handed back.
+     */
+    public int handBackTasksOf(String username, String fallbackGroup) {
+        List<Task> assigned = taskService.createTaskQuery().taskAssignee(username).list();
+        for (Task task : assigned) {
+            boolean offeredToOthers = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                            && (link.getGroupId() != null || !username.equals(link.getUserId())));
+            if (!offeredToOthers) {
+                taskService.addCandidateGroup(task.getId(), fallbackGroup);
+            }
+            taskService.setAssignee(task.getId(), null);
+        }
+        for (Task task : taskService.createTaskQuery().taskCandidateUser(username).list()) {
+            boolean offeredByName = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                            && username.equals(link.getUserId()));
+            if (offeredByName) {
+                taskService.deleteCandidateUser(task.getId(), username);
+            }
+        }
+        return assigned.size();
+    }
+
     /** Gives a task back to its candidates. */
     public void unclaim(String taskId) {
         try {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,13 +17,18 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import nl.loket.LoketApplication;
+import nl.loket.directory.embedded.EmbeddedDirectoryServer;
 import nl.loket.inbox.InboxService;
 import nl.loket.inbox.TaskAlreadyTakenException;
 import nl.loket.inbox.TaskNotAvailableException;
 import nl.loket.request.Request;
 import nl.loket.security.Roles;
-import nl.loket.security.UserAccount;
 import nl.loket.security.UserAccountService;
 import nl.loket.support.SoftwareRequests;
 import nl.loket.support.TestUsers;
@@ -39,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -68,6 +73,9 @@ class TwoNodesClusterIT {
 
     private static EmbeddedPostgres postgres;
     private static GreenMail smtp;
+    /** The organisation's directory, one for both nodes as a real one would be. */
+    private static EmbeddedDirectoryServer directory;
+    private static final String DIRECTORY_PASSWORD = "cluster-test-service-password";
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private static JdbcClient sql;
     private static final List<Request> submitted = new ArrayList<>();
@@ -77,6 +85,9 @@ class TwoNodesClusterIT {
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        directory = new EmbeddedDirectoryServer("dc=loket,dc=example", "127.0.0.1", 0,
+                "cn=loket,dc=loket,dc=example", DIRECTORY_PASSWORD, "classpath:directory/demo.ldif", null,
+                new DefaultResourceLoader());
         // Spring Boot's logging set-up is not made for two applications starting in one JVM at once: the second
         // starts as soon as the first is past it, so that both build their contexts (Flyway, the engine and its
         // schema, start-up work) at the same moment
@@ -112,6 +123,9 @@ class TwoNodesClusterIT {
                 "--loket.mail.scheduler.enabled=true",
                 "--loket.mail.poll-interval=PT1S",
                 "--loket.mail.initial-delay=PT1S",
+                "--loket.directory.kind=ldap",
+                "--loket.directory.url=ldap://127.0.0.1:" + directory.port(),
+                "--loket.directory.bind-password=" + DIRECTORY_PASSWORD,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--vaadin.devmode.devTools.enabled=false",
@@ -138,6 +152,9 @@ class TwoNodesClusterIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (directory != null) {
+            directory.close();
         }
     }
 
@@ -230,10 +247,28 @@ class TwoNodesClusterIT {
     void two_approvers_deciding_the_same_task_at_once_on_two_nodes_exactly_one_wins() throws Exception {
         // mark has no manager: his requests go to the approvers' group, where anna and bert both may decide
         for (String approver : List.of("anna", "bert")) {
-            nodes.get(0).getBean(UserAccountService.class).createIfAbsent(new UserAccount(approver, approver,
-                    approver + "@loket.example", null, true, Set.of(Roles.EMPLOYEE, Roles.APPROVER)), "x-" + approver);
+            addApprover(approver);
+            for (ConfigurableApplicationContext node : nodes) {
+                assertThat(node.getBean(UserAccountService.class).refreshFromDirectory(approver)).get()
+                        .satisfies(account -> assertThat(account.roles()).contains(Roles.APPROVER));
+            }
         }
         races("mark", "anna", "bert", loser -> loser.startsWith("taken by"));
+    }
+
+    /** As the directory's own administrators would: a person, and their membership of the approvers' group. */
+    private static void addApprover(String username) throws Exception {
+        try (LDAPConnection ldap = new LDAPConnection("127.0.0.1", directory.port(), "cn=loket,dc=loket,dc=example",
+                DIRECTORY_PASSWORD)) {
+            String dn = "uid=" + username + ",ou=people,dc=loket,dc=example";
+            ldap.add(new Entry(dn, new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", username),
+                    new Attribute("cn", username), new Attribute("sn", username),
+                    new Attribute("mail", username + "@loket.example"), new Attribute("userPassword", "x-" + username)));
+            for (String group : List.of("loket-employees", "loket-approvers")) {
+                ldap.modify("cn=" + group + ",ou=groups,dc=loket,dc=example",
+                        new Modification(ModificationType.ADD, "member", dn));
+            }
+        }
     }
 
     @Test
