@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import nl.loket.security.LoginThrottledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.WebAttributes;
 
 import com.vaadin.flow.component.html.Div;
@@ -105,17 +106,23 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         form.setI18n(i18n());
         boolean failed = parameters.containsKey("error");
         if (failed) {
-            lastFailureThrottled().ifPresent(this::showLocked);
+            lastFailure().ifPresent(failure -> {
+                if (failure instanceof LoginThrottledException locked) {
+                    showLocked(locked);
+                } else if (failure instanceof InternalAuthenticationServiceException) {
+                    // the directory or the database could not be asked: not the user's password
+                    form.setI18n(i18n("login.unavailable.title", "login.unavailable.message"));
+                }
+            });
         }
         form.setError(failed);
     }
 
     /** Spring Security keeps the last failed login in the session: a lock says how long to wait. */
-    private static Optional<LoginThrottledException> lastFailureThrottled() {
+    private static Optional<Object> lastFailure() {
         VaadinRequest request = VaadinRequest.getCurrent();
         WrappedSession session = request == null ? null : request.getWrappedSession(false);
-        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure instanceof LoginThrottledException locked ? Optional.of(locked) : Optional.empty();
+        return Optional.ofNullable(session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION));
     }
 
     private void showLocked(LoginThrottledException locked) {

@@ -96,6 +96,13 @@ class DirectoryLoginTest {
     }
 
     @Test
+    void a_directory_that_does_not_answer_is_no_wrong_password_of_the_user() {
+        embedded.server.close();
+        assertThatThrownBy(() -> attempt("emma", "demo"))
+                .isInstanceOf(org.springframework.security.authentication.InternalAuthenticationServiceException.class);
+    }
+
+    @Test
     void an_empty_password_never_logs_in() {
         assertThatThrownBy(() -> attempt("emma", "")).isInstanceOf(BadCredentialsException.class);
     }

@@ -69,6 +69,19 @@ class LoginViewIT {
     }
 
     @Test
+    void a_directory_that_cannot_be_asked_is_not_called_a_wrong_password() {
+        KaribuSupport.openAnonymous(context, Locale.forLanguageTag("nl"));
+        lastFailure(new org.springframework.security.authentication.InternalAuthenticationServiceException(
+                "The directory could not be read"));
+
+        LoginView view = open(FAILED);
+
+        assertThat(view.form.isError()).isTrue();
+        assertThat(errorTexts(view)).contains("Inloggen lukt op dit moment niet")
+                .doesNotContain("Onjuiste").doesNotContain("directory");
+    }
+
+    @Test
     void without_a_failure_no_message() {
         KaribuSupport.openAnonymous(context, Locale.ENGLISH);
         lastFailure(new LoginThrottledException(clock.instant().plus(Duration.ofMinutes(15))));
