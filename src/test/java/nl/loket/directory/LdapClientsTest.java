@@ -77,6 +77,38 @@ class LdapClientsTest {
         assertThat(embedded.directory.groupsOf("emma")).contains("sw-visio");
     }
 
+    @Test
+    void nobody_but_loket_changes_the_directory_and_no_client_reads_a_password_hash() throws Exception {
+        String addEmma = "dn: cn=sw-visio,ou=groups," + BASE + "\nchangetype: modify\nadd: member\nmember: " + EMMA
+                + "\n";
+        assertThat(fails(List.of("ldapmodify", "-x", "-H", embedded.url()), addEmma))
+                .as("anonymous").contains("Insufficient access");
+        assertThat(fails(List.of("ldapmodify", "-x", "-H", embedded.url(), "-D", EMMA, "-w", "demo"), addEmma))
+                .as("emma herself").contains("Insufficient access");
+        assertThat(embedded.directory.groupsOf("emma")).doesNotContain("sw-visio");
+        assertThat(fails(List.of("ldappasswd", "-x", "-H", embedded.url(), "-D", EMMA, "-w", "demo", "-s",
+                "not-marks-password", "uid=mark,ou=people," + BASE), null)).as("someone else's password")
+                .contains("Insufficient access");
+        assertThat(embedded.directory.authenticate("mark", "demo")).isTrue();
+        assertThat(run(List.of("ldapsearch", "-x", "-LLL", "-H", embedded.url(), "-b", "ou=people," + BASE,
+                "(uid=emma)", "userPassword", "uid"), null)).contains("uid: emma").doesNotContain("userPassword");
+        assertThat(fails(List.of("ldapcompare", "-x", "-H", embedded.url(), EMMA, "userPassword:demo"), null))
+                .contains("Insufficient access");
+    }
+
+    /** Runs a client that must fail; what it said. */
+    private static String fails(List<String> command, String input) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s said: %s", command.get(0), out).isNotZero();
+        return out;
+    }
+
     private static String run(List<String> command, String input) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(command);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);

@@ -31,8 +31,8 @@ import org.springframework.core.io.ResourceLoader;
  * UnboundID's in-memory directory server, run inside Loket for the demo and the tests: seeded from an LDIF file in
  * the repository, listening on a local port so that any LDAP client can look at it, and writing every change back
  * to its data file so that group memberships and passwords survive a restart. Passwords are stored salted
- * (SSHA-256); clear-text passwords in the seed are accepted for a bind as they are. It has no access control:
- * it listens on this machine only, and is not meant for production (docs/directory.md).
+ * (SSHA-256), also the seed's clear-text ones. Its access control is minimal ({@link AccessRules}): it listens on
+ * this machine only, and is not meant for production (docs/directory.md).
  */
 public final class EmbeddedDirectoryServer implements AutoCloseable {
 
@@ -61,6 +61,7 @@ public final class EmbeddedDirectoryServer implements AutoCloseable {
                     Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-256"), 8, true,
                     true));
             config.setEnforceAttributeSyntaxCompliance(true);
+            config.addInMemoryOperationInterceptor(new AccessRules(bindDn));
             if (dataFile != null) {
                 config.addInMemoryOperationInterceptor(new ChangeInterceptor(this::changed));
             }
