@@ -106,18 +106,18 @@ class DirectoryAccounts {
     private boolean copyIfChanged(Person person) {
         UserAccount fresh = accountOf(person);
         Optional<UserAccount> current = accounts.find(person.username());
+        UserAccountRepository.Profile profile = new UserAccountRepository.Profile(person.department(), person.title(),
+                person.enabled() ? roles.otherGroups(person) : new java.util.TreeSet<>());
         if (current.isEmpty()) {
-            accounts.insert(fresh, person.department(), person.title(), language(person), clock.instant());
+            accounts.insert(fresh, profile, language(person), clock.instant());
             events.publishEvent(new UserAccountChanged(person.username()));
             log.info("New account from the directory: {} with roles {}", person.username(), fresh.roles());
             return true;
         }
-        if (current.get().equals(fresh)
-                && accounts.profile(person.username()).equals(new UserAccountRepository.Profile(person.department(),
-                person.title()))) {
+        if (current.get().equals(fresh) && accounts.profile(person.username()).equals(profile)) {
             return false;
         }
-        accounts.update(fresh, person.department(), person.title(), clock.instant());
+        accounts.update(fresh, profile, clock.instant());
         events.publishEvent(new UserAccountChanged(person.username()));
         if (current.get().enabled() && !fresh.enabled()) {
             log.info("Account {} is disabled in the directory", person.username());

@@ -33,6 +33,20 @@ class DirectoryRoles {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * The person's groups that are not role groups (software groups and others), as far as the engine takes their
+     * names as group ids: letters, digits, '.', '_' and '-' (a name with spaces stays in the directory only).
+     */
+    java.util.SortedSet<String> otherGroups(Person person) {
+        return person.groups().stream()
+                .filter(group -> groupOfRole.values().stream().noneMatch(group::equalsIgnoreCase))
+                .filter(group -> ENGINE_GROUP_ID.matcher(group).matches())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Group ids the engine accepts for directory groups (application.yaml, groupResourceWhitelistPattern). */
+    static final java.util.regex.Pattern ENGINE_GROUP_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     Set<String> groupsFor(Set<String> roles) {
         return roles.stream().map(groupOfRole::get).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());

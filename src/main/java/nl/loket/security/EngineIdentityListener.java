@@ -6,7 +6,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Mirrors Loket's users and roles into the engine: all of them at start, then each new or changed one. */
+/**
+ * Mirrors Loket's users, roles and directory groups into the engine: all of them at start, then each new or changed
+ * one.
+ */
 @Component
 class EngineIdentityListener {
 
@@ -33,7 +36,12 @@ class EngineIdentityListener {
         accounts.find(event.username()).ifPresent(this::sync);
     }
 
+    /** Their roles (as Loket's role ids) and, while enabled, the directory's other groups under their own names. */
     private void sync(UserAccount account) {
-        sync.syncUser(account.username(), account.displayName(), account.email(), account.roles());
+        java.util.Set<String> groups = new java.util.HashSet<>(account.roles());
+        if (account.enabled()) {
+            groups.addAll(accounts.directoryGroups(account.username()));
+        }
+        sync.syncUser(account.username(), account.displayName(), account.email(), groups);
     }
 }

@@ -82,24 +82,26 @@ class UserAccountRepository {
     }
 
     /** Loket's copy of a person as the directory has them; the language only for someone new (it is theirs after). */
-    void insert(UserAccount account, String department, String title, String language, Instant seen) {
+    void insert(UserAccount account, Profile profile, String language, Instant seen) {
         jdbc.sql("""
                 insert into loket_user (username, display_name, email, manager_username, enabled, department, title,
-                                        language, seen_in_directory)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                        directory_groups, language, seen_in_directory)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.username(), account.displayName(), account.email(), account.managerUsername(),
-                        account.enabled(), department, title, language, Timestamp.from(seen))
+                        account.enabled(), profile.department(), profile.title(), profile.groupsColumn(), language,
+                        Timestamp.from(seen))
                 .update();
         insertRoles(account.username(), account.roles());
     }
 
-    void update(UserAccount account, String department, String title, Instant seen) {
+    void update(UserAccount account, Profile profile, Instant seen) {
         jdbc.sql("""
                 update loket_user set display_name = ?, email = ?, manager_username = ?, enabled = ?, department = ?,
-                                      title = ?, seen_in_directory = ?
+                                      title = ?, directory_groups = ?, seen_in_directory = ?
                 where username = ?""")
                 .params(account.displayName(), account.email(), account.managerUsername(), account.enabled(),
-                        department, title, Timestamp.from(seen), account.username())
+                        profile.department(), profile.title(), profile.groupsColumn(), Timestamp.from(seen),
+                        account.username())
                 .update();
         jdbc.sql("delete from loket_user_role where username = ?").param(account.username()).update();
         insertRoles(account.username(), account.roles());
@@ -113,19 +115,34 @@ class UserAccountRepository {
 
     /** The person is no longer in the directory: they keep their name on what they did, but lose access. */
     void markGone(String username) {
-        jdbc.sql("update loket_user set enabled = false, seen_in_directory = null where username = ?")
+        jdbc.sql("update loket_user set enabled = false, seen_in_directory = null, directory_groups = null "
+                        + "where username = ?")
                 .param(username).update();
         jdbc.sql("delete from loket_user_role where username = ?").param(username).update();
     }
 
-    /** What the directory says about someone beyond their account: shown on their profile and to approvers. */
-    record Profile(String department, String title) {
+    /**
+     * What the directory says about someone beyond their account: department and title, and the groups they are in
+     * beyond the role groups (mirrored into the engine).
+     */
+    record Profile(String department, String title, java.util.SortedSet<String> groups) {
+
+        String groupsColumn() {
+            return groups.isEmpty() ? null : String.join(",", groups);
+        }
+
+        static java.util.SortedSet<String> groupsOf(String column) {
+            return column == null || column.isEmpty() ? new java.util.TreeSet<>()
+                    : new java.util.TreeSet<>(List.of(column.split(",")));
+        }
     }
 
     Profile profile(String username) {
-        return jdbc.sql("select department, title from loket_user where username = ?").param(username)
-                .query((rs, i) -> new Profile(rs.getString("department"), rs.getString("title")))
-                .optional().orElse(new Profile(null, null));
+        return jdbc.sql("select department, title, directory_groups from loket_user where username = ?")
+                .param(username)
+                .query((rs, i) -> new Profile(rs.getString("department"), rs.getString("title"),
+                        Profile.groupsOf(rs.getString("directory_groups"))))
+                .optional().orElse(new Profile(null, null, new java.util.TreeSet<>()));
     }
 
     List<String> usernames() {

@@ -101,6 +101,11 @@ public class UserAccountService {
         return directoryAccounts.atLogin(username);
     }
 
+    /** The directory groups the person is in beyond the role groups (as of the last sync or login). */
+    public java.util.SortedSet<String> directoryGroups(String username) {
+        return accounts.profile(username).groups();
+    }
+
     /** Whether Loket may add people to the directory ({@link #createIfAbsent}). */
     public boolean canAddPeople() {
         return directory.canAddPeople();

@@ -89,6 +89,29 @@ class DirectoryAccountsIT {
     }
 
     @Test
+    void the_directorys_other_groups_are_engine_groups_of_the_same_name_for_cockpit_and_admin() {
+        person("zoe", null, Roles.EMPLOYEE);
+        directory.addToGroup("zoe", "sw-visio");
+        directoryAccounts.syncAll();
+        assertThat(engineGroups("zoe")).containsExactlyInAnyOrder(Roles.EMPLOYEE, "sw-visio");
+        assertThat(identity.createUserQuery().memberOfGroup("sw-visio").list()).extracting(u -> u.getId())
+                .contains("zoe");
+        assertThat(accounts.directoryGroups("zoe")).containsExactly("sw-visio");
+
+        directory.removeFromGroup("zoe", "sw-visio");
+        directoryAccounts.syncAll();
+        assertThat(engineGroups("zoe")).containsExactly(Roles.EMPLOYEE);
+
+        directory.addToGroup("zoe", "sw-visio");
+        directory.lock("zoe");
+        directoryAccounts.syncAll();
+        assertThat(engineGroups("zoe")).as("disabled: in no group").isEmpty();
+        directory.unlock("zoe");
+        directory.removeFromGroup("zoe", "sw-visio");
+        directoryAccounts.syncAll();
+    }
+
+    @Test
     void name_manager_and_department_are_the_directorys() throws Exception {
         person("wout", null, Roles.EMPLOYEE);
         try (LDAPConnection ldap = serviceConnection()) {
