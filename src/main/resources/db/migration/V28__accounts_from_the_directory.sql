@@ -6,6 +6,3 @@ alter table loket_user add column department varchar(200);
 alter table loket_user add column title varchar(200);
 -- when the sync last found the person in the directory (null: never, or no longer there)
 alter table loket_user add column seen_in_directory timestamp;
--- the person's directory groups beyond the role groups (software groups and others), comma-separated and sorted:
--- mirrored into the engine as Camunda groups of the same name
-alter table loket_user add column directory_groups varchar(4000);
