@@ -12,8 +12,4 @@ import java.util.Set;
 public record Person(String username, String dn, String displayName, String email, String managerUsername,
                      String department, String title, String preferredLanguage, boolean enabled,
                      Set<String> groups) {
-
-    public boolean isMemberOf(String group) {
-        return groups.contains(group);
-    }
 }

@@ -58,14 +58,13 @@ class DirectoryAccounts {
         List<Person> people = directory.people();
         Set<String> present = new HashSet<>();
         int changed = 0;
-        // managers first, so that the reference to them can be kept
-        for (Person person : ordered(people)) {
+        for (Person person : people) {
             present.add(person.username());
             if (copyIfChanged(person)) {
                 changed++;
             }
         }
-        // a manager who came later in the list than someone reporting to them: that reference is made now
+        // someone whose manager came later in the list: the reference to the manager is made now
         for (Person person : people) {
             if (person.managerUsername() != null && accounts.find(person.username())
                     .map(account -> account.managerUsername() == null).orElse(false)) {
@@ -83,19 +82,6 @@ class DirectoryAccounts {
     }
 
     record SyncResult(int people, int changed, int closed) {
-    }
-
-    private static List<Person> ordered(List<Person> people) {
-        Set<String> managers = new HashSet<>();
-        people.forEach(person -> {
-            if (person.managerUsername() != null) {
-                managers.add(person.managerUsername());
-            }
-        });
-        return people.stream()
-                .sorted(java.util.Comparator.comparing((Person person) -> !managers.contains(person.username()))
-                        .thenComparing(person -> person.managerUsername() == null ? 0 : 1))
-                .toList();
     }
 
     private UserAccount copy(Person person) {

@@ -1,6 +1,10 @@
 package nl.loket.security;
 
+import java.util.List;
 import java.util.Set;
+
+import nl.loket.directory.password.PasswordPolicy;
+import nl.loket.directory.password.PasswordProblem;
 
 import nl.loket.scheduling.StartUpLock;
 import org.slf4j.Logger;
@@ -20,16 +24,17 @@ import org.springframework.stereotype.Component;
 class InitialAdminLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdminLoader.class);
-    static final int MIN_PASSWORD_LENGTH = 12;
-
     private final UserAccountService accounts;
+    private final PasswordPolicy passwordPolicy;
     private final String username;
     private final String password;
     private final StartUpLock startUp;
 
     InitialAdminLoader(UserAccountService accounts, @Value("${loket.admin.username:}") String username,
-                       @Value("${loket.admin.password:}") String password, StartUpLock startUp) {
+                       @Value("${loket.admin.password:}") String password, StartUpLock startUp,
+                       PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
         this.startUp = startUp;
         this.username = username.strip();
         this.password = password;
@@ -49,9 +54,12 @@ class InitialAdminLoader implements ApplicationRunner {
                     + "of loket.directory.role-groups.process-admin");
             return;
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            log.error("Initial admin '{}' not created: LOKET_ADMIN_PASSWORD must have at least {} characters",
-                    username, MIN_PASSWORD_LENGTH);
+        List<PasswordProblem> problems = passwordPolicy.check(username, password);
+        if (!problems.isEmpty()) {
+            // the reasons by their codes (too-short, common, ...), never the password
+            log.error("Initial admin '{}' not created: LOKET_ADMIN_PASSWORD does not meet the password policy "
+                    + "(docs/directory.md, \"Password policy\"): {}", username,
+                    problems.stream().map(PasswordProblem::code).toList());
             return;
         }
         boolean created = accounts.createIfAbsent(new UserAccount(username, username, null, null, true,

@@ -45,7 +45,7 @@ public class PasswordPolicy {
     private final int minLength;
     private final int commonPasswords;
 
-    PasswordPolicy(@Value("${loket.password.min-length:12}") int minLength,
+    public PasswordPolicy(@Value("${loket.password.min-length:12}") int minLength,
                    @Value("${loket.password.max-length:128}") int maxLength) {
         if (minLength < 8 || maxLength < 64 || maxLength < minLength) {
             throw new IllegalArgumentException("loket.password.min-length must be at least 8 (NIST SP 800-63B) and "
